@@ -1,0 +1,92 @@
+"""Configuration of the helpline service, read from the environment (and `.env`)."""
+
+from enum import StrEnum
+from functools import lru_cache
+from typing import Self
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from helpline.paths import ROOT, VAR
+
+PLACEHOLDER_MARKERS = ("change-me", "changeme", "placeholder", "dev-only", "example")
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class InsecureConfiguration(RuntimeError):
+    """Raised at start-up when production runs with a missing or placeholder secret."""
+
+
+def _is_placeholder(value: str) -> bool:
+    lowered = value.lower()
+    return not value or any(marker in lowered for marker in PLACEHOLDER_MARKERS)
+
+
+class Settings(BaseSettings):
+    """Every setting of the helpline service; names are fixed (deployments and tests rely on them)."""
+
+    model_config = SettingsConfigDict(env_file=ROOT / ".env", extra="ignore")
+
+    helpline_env: Environment = Environment.DEVELOPMENT
+    helpline_port: int = 8000
+    helpline_host: str = "127.0.0.1"
+    public_base_url: str = "http://127.0.0.1:8000"
+
+    database_url: str = Field(default=f"sqlite:///{VAR / 'helpline.db'}")
+    redis_url: str | None = None
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_token: SecretStr = SecretStr("dev-only-rasa-token")
+    rasa_timeout_seconds: float = 8.0
+    action_server_url: str = "http://127.0.0.1:5055"
+
+    twilio_account_sid: str = ""
+    twilio_auth_token: SecretStr = SecretStr("")
+    twilio_sms_from: str = ""
+    twilio_whatsapp_from: str = ""
+    twilio_api_base_url: str = "https://api.twilio.com"
+
+    telegram_bot_token: SecretStr = SecretStr("")
+    telegram_webhook_secret: SecretStr = SecretStr("")
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+
+    @property
+    def is_production(self) -> bool:
+        return self.helpline_env is Environment.PRODUCTION
+
+    @model_validator(mode="after")
+    def _refuse_placeholders_in_production(self) -> Self:
+        if not self.is_production:
+            return self
+        problems = [name for name, value in self._secrets().items() if _is_placeholder(value)]
+        if self.database_url.startswith("sqlite"):
+            problems.append("DATABASE_URL (SQLite is for one development machine)")
+        if not self.redis_url:
+            problems.append("REDIS_URL (the embedded Redis is for development)")
+        if problems:
+            raise InsecureConfiguration(
+                "HELPLINE_ENV=production refuses to start: set real values for " + ", ".join(problems)
+            )
+        return self
+
+    def _secrets(self) -> dict[str, str]:
+        secrets = {"RASA_TOKEN": self.rasa_token.get_secret_value()}
+        if self.twilio_account_sid or self.twilio_auth_token.get_secret_value():
+            secrets["TWILIO_ACCOUNT_SID"] = self.twilio_account_sid
+            secrets["TWILIO_AUTH_TOKEN"] = self.twilio_auth_token.get_secret_value()
+        if self.telegram_bot_token.get_secret_value() or self.telegram_webhook_secret.get_secret_value():
+            secrets["TELEGRAM_BOT_TOKEN"] = self.telegram_bot_token.get_secret_value()
+            secrets["TELEGRAM_WEBHOOK_SECRET"] = self.telegram_webhook_secret.get_secret_value()
+        if not self.twilio_account_sid and not self.telegram_bot_token.get_secret_value():
+            secrets["TWILIO_ACCOUNT_SID or TELEGRAM_BOT_TOKEN"] = ""
+        return secrets
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Creates or updates the two Python environments of the project, only when their inputs changed.
+#   .venv       Python >= 3.11: the helpline service (channels/, triage/, helpline/) and its tools
+#   .venv-rasa  Python 3.10:    Rasa 3.6.21 (bot/) and the action server (actions/)
+# Usage: scripts/bootstrap.sh [main|rasa|all]   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+python_at_least() {  # $1 = interpreter, $2 = minor version of 3.x
+    "$1" -c "import sys; sys.exit(0 if sys.version_info[:2] >= (3, $2) else 1)" 2>/dev/null
+}
+
+python_exactly() {  # $1 = interpreter, $2 = minor version of 3.x
+    "$1" -c "import sys; sys.exit(0 if sys.version_info[:2] == (3, $2) else 1)" 2>/dev/null
+}
+
+pyenv_pythons() {  # interpreters installed under pyenv, newest last
+    local root="${PYENV_ROOT:-}"
+    if [ -z "$root" ] && command -v pyenv >/dev/null 2>&1; then root="$(pyenv root)"; fi
+    [ -n "$root" ] || root="$HOME/.pyenv"
+    ls -d "$root"/versions/3.*/bin/python3 2>/dev/null | sort -V || true
+}
+
+find_main_python() {
+    local candidate
+    for candidate in "${HELPLINE_PYTHON:-}" python3.13 python3.12 python3.11 python3 $(pyenv_pythons | tac); do
+        [ -n "$candidate" ] || continue
+        if command -v "$candidate" >/dev/null 2>&1 && python_at_least "$candidate" 11; then
+            echo "$candidate"; return 0
+        fi
+    done
+    return 1
+}
+
+find_rasa_python() {
+    local candidate
+    for candidate in "${RASA_PYTHON:-}" python3.10 $(pyenv_pythons | tac); do
+        [ -n "$candidate" ] || continue
+        if command -v "$candidate" >/dev/null 2>&1 && python_exactly "$candidate" 10; then
+            echo "$candidate"; return 0
+        fi
+    done
+    return 1
+}
+
+inputs_hash() { cat "$@" | sha256sum | cut -c1-16; }
+
+ensure_venv() {  # $1 = dir, $2 = interpreter, $3 = hash, then the pip install arguments
+    local dir="$1" python="$2" hash="$3"; shift 3
+    if [ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$hash" ]; then
+        return 0
+    fi
+    if [ ! -x "$dir/bin/python" ]; then
+        say "creating $dir with $("$python" --version 2>&1)"
+        "$python" -m venv "$dir"
+    fi
+    say "installing packages into $dir (the first time takes a few minutes)"
+    "$dir/bin/python" -m pip install --disable-pip-version-check --progress-bar on "$@"
+    echo "$hash" > "$dir/.installed"
+    say "$dir is ready"
+}
+
+setup_main() {
+    local python
+    if ! python="$(find_main_python)"; then
+        say "no Python >= 3.11 found. Install one (for example 'pyenv install 3.11') or set HELPLINE_PYTHON."
+        exit 1
+    fi
+    ensure_venv .venv "$python" "$(inputs_hash pyproject.toml)" -e ".[dev]"
+}
+
+setup_rasa() {
+    local python
+    if ! python="$(find_rasa_python)"; then
+        say "Rasa 3.6 needs Python 3.10, and none was found on PATH or under pyenv."
+        say "Install it (for example 'pyenv install 3.10' or 'apt-get install python3.10 python3.10-venv'), or set RASA_PYTHON."
+        exit 1
+    fi
+    ensure_venv .venv-rasa "$python" "$(inputs_hash requirements/rasa.txt requirements/rasa-constraints.txt)" \
+        -r requirements/rasa.txt -c requirements/rasa-constraints.txt
+}
+
+case "${1:-all}" in
+    main) setup_main ;;
+    rasa) setup_rasa ;;
+    all) setup_main; setup_rasa ;;
+    *) say "usage: $0 [main|rasa|all]"; exit 2 ;;
+esac
