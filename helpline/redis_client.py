@@ -8,7 +8,7 @@ from helpline.settings import get_settings
 
 
 @lru_cache
-def get_redis() -> "redis.Redis[bytes]":
+def get_redis() -> redis.Redis:
     """A client for REDIS_URL (set by `helpline up` to the embedded server when the operator left it unset)."""
     url = get_settings().redis_url
     if not url:

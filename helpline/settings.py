@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     database_url: str = Field(default=f"sqlite:///{VAR / 'helpline.db'}")
     redis_url: str | None = None
 
+    pseudonym_key: SecretStr = SecretStr("dev-only-pseudonym-key")
+    triage_service_token: SecretStr = SecretStr("dev-only-service-token")
+
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: SecretStr = SecretStr("dev-only-rasa-token")
     rasa_timeout_seconds: float = 8.0
@@ -74,7 +77,11 @@ class Settings(BaseSettings):
         return self
 
     def _secrets(self) -> dict[str, str]:
-        secrets = {"RASA_TOKEN": self.rasa_token.get_secret_value()}
+        secrets = {
+            "RASA_TOKEN": self.rasa_token.get_secret_value(),
+            "PSEUDONYM_KEY": self.pseudonym_key.get_secret_value(),
+            "TRIAGE_SERVICE_TOKEN": self.triage_service_token.get_secret_value(),
+        }
         if self.twilio_account_sid or self.twilio_auth_token.get_secret_value():
             secrets["TWILIO_ACCOUNT_SID"] = self.twilio_account_sid
             secrets["TWILIO_AUTH_TOKEN"] = self.twilio_auth_token.get_secret_value()

@@ -1,0 +1,1 @@
+"""Development endpoint: talk to the bot over HTTP without a provider."""

@@ -1,0 +1,56 @@
+"""Client of the Rasa server's REST channel and conversation API."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from helpline.settings import get_settings
+
+
+class RasaUnavailable(RuntimeError):
+    """Rasa did not answer in time or answered with an error."""
+
+
+@dataclass(frozen=True)
+class BotReply:
+    """One message of the bot, as the REST channel returns it."""
+
+    text: str
+    buttons: list[dict[str, str]] = field(default_factory=list)
+    custom: dict[str, Any] | None = None
+
+
+def send_to_bot(*, conversation_id: str, text: str, metadata: dict[str, Any]) -> list[BotReply]:
+    """Posts one user message to Rasa's REST channel and returns the bot's replies."""
+    settings = get_settings()
+    payload = {"sender": conversation_id, "message": text, "metadata": metadata}
+    try:
+        response = httpx.post(
+            f"{settings.rasa_url}/webhooks/rest/webhook", json=payload, timeout=settings.rasa_timeout_seconds
+        )
+        response.raise_for_status()
+    except httpx.HTTPError as error:
+        raise RasaUnavailable(f"Rasa REST channel failed: {type(error).__name__}") from error
+    return [_reply(item) for item in response.json()]
+
+
+def _reply(item: dict[str, Any]) -> BotReply:
+    buttons = [
+        {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))} for b in item.get("buttons") or []
+    ]
+    return BotReply(text=str(item.get("text") or ""), buttons=buttons, custom=item.get("custom"))
+
+
+def is_ready() -> bool:
+    """True when Rasa answers its status endpoint with a loaded model."""
+    settings = get_settings()
+    try:
+        response = httpx.get(
+            f"{settings.rasa_url}/status",
+            params={"token": settings.rasa_token.get_secret_value()},
+            timeout=2.0,
+        )
+    except httpx.HTTPError:
+        return False
+    return response.status_code == 200 and bool(response.json().get("model_file"))

@@ -1,0 +1,11 @@
+"""Imports every table module so that the metadata is complete (migrations, tests)."""
+
+import importlib
+
+MODEL_MODULES = ("triage.conversations.models",)
+
+
+def import_all_models() -> None:
+    """Registers every table on `helpline.db.Base.metadata`."""
+    for module in MODEL_MODULES:
+        importlib.import_module(module)

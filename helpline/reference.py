@@ -1,0 +1,49 @@
+"""Reference data that operators edit in data/reference/: emergency numbers and regions."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from helpline.paths import ROOT
+
+REFERENCE = ROOT / "data" / "reference"
+DEFAULT_LANGUAGE = "fr"
+
+
+@dataclass(frozen=True)
+class EmergencyNumber:
+    """One emergency service and its number(s)."""
+
+    code: str
+    number: str
+    mobile: str | None
+    label: dict[str, str]
+
+    def line(self, language: str) -> str:
+        """`Label: 19 (112 from a mobile)` in the language, falling back to French."""
+        label = self.label.get(language) or self.label[DEFAULT_LANGUAGE]
+        numbers = f"{self.number}/{self.mobile}" if self.mobile else self.number
+        return f"{label}: {numbers}"
+
+
+def _load(name: str) -> dict[str, Any]:
+    with (REFERENCE / name).open(encoding="utf-8") as handle:
+        data: dict[str, Any] = yaml.safe_load(handle)
+    return data
+
+
+@lru_cache
+def emergency_numbers() -> tuple[EmergencyNumber, ...]:
+    """The emergency numbers, in the order operators listed them."""
+    return tuple(
+        EmergencyNumber(code=item["code"], number=str(item["number"]), mobile=item.get("mobile"), label=item["label"])
+        for item in _load("emergency_numbers.yml")["numbers"]
+    )
+
+
+@lru_cache
+def region_codes() -> tuple[str, ...]:
+    """Codes of Morocco's 12 regions."""
+    return tuple(item["code"] for item in _load("regions.yml")["regions"])

@@ -1,0 +1,1 @@
+"""Conversations and their transcripts: the record of every contact."""

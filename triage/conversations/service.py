@@ -1,0 +1,51 @@
+"""Data access for conversations and messages; callers own the transaction."""
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from helpline.db import utcnow
+from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
+
+
+def current_conversation(*, session: Session, channel: str, pseudonym: str) -> Conversation | None:
+    """The person's open conversation on this channel, if any."""
+    return session.scalars(
+        select(Conversation)
+        .where(
+            Conversation.channel == channel,
+            Conversation.pseudonym == pseudonym,
+            Conversation.state != ConversationState.CLOSED,
+        )
+        .order_by(Conversation.opened_at.desc())
+        .limit(1)
+    ).first()
+
+
+def open_or_resume(*, session: Session, channel: str, pseudonym: str) -> Conversation:
+    """The person's open conversation on this channel, or a new one with the bot."""
+    conversation = current_conversation(session=session, channel=channel, pseudonym=pseudonym)
+    if conversation is None:
+        conversation = Conversation(channel=channel, pseudonym=pseudonym, state=ConversationState.BOT)
+        session.add(conversation)
+        session.flush()
+    return conversation
+
+
+def add_message(
+    *, session: Session, conversation: Conversation, direction: Direction, author: Author, body: str
+) -> Message:
+    """Stores one message of the conversation."""
+    message = Message(conversation_id=conversation.id, direction=direction, author=author, body=body)
+    session.add(message)
+    conversation.last_message_at = utcnow()
+    session.flush()
+    return message
+
+
+def transcript(*, session: Session, conversation_id: uuid.UUID) -> list[Message]:
+    """Every message of the conversation, oldest first."""
+    return list(
+        session.scalars(select(Message).where(Message.conversation_id == conversation_id).order_by(Message.created_at))
+    )
