@@ -12,10 +12,10 @@ TRAINING_DATA = ("data/nlu", "data/rules", "data/stories")
 MODEL_INPUTS = ("config.yml", "domain.yml", *TRAINING_DATA, "bot")
 
 
-def _input_files() -> list[Path]:
+def _input_files(root: Path) -> list[Path]:
     files: list[Path] = []
     for name in MODEL_INPUTS:
-        path = ROOT / name
+        path = root / name
         if path.is_file():
             files.append(path)
         elif path.is_dir():
@@ -23,11 +23,11 @@ def _input_files() -> list[Path]:
     return sorted(files)
 
 
-def model_hash() -> str:
+def model_hash(root: Path = ROOT) -> str:
     """A hash of every file that shapes the model, names included."""
     digest = hashlib.sha256()
-    for path in _input_files():
-        digest.update(str(path.relative_to(ROOT)).encode())
+    for path in _input_files(root):
+        digest.update(str(path.relative_to(root)).encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
