@@ -25,6 +25,7 @@ typecheck: setup  ## strict mypy on the main runtime
 	$(VENV)/mypy
 
 test-main: setup  ## pytest for the main runtime, integration tests included
+	@scripts/system_deps.sh
 	$(VENV)/helpline train
 	$(VENV)/pytest
 
