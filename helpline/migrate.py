@@ -22,4 +22,4 @@ def upgrade() -> None:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     VAR.mkdir(exist_ok=True)
-    command.upgrade(alembic_config(), "head")
+    command.upgrade(alembic_config(), "heads")
