@@ -1,7 +1,14 @@
-"""What the gateway (channels/) may call: the public face of the conversation record."""
+"""What the gateway (channels/) may call: the public face of the conversation record and the queue."""
 
 from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
-from triage.conversations.service import add_message, open_or_resume, transcript
+from triage.conversations.service import (
+    add_message,
+    get_conversation,
+    open_or_resume,
+    request_human,
+    set_language,
+    transcript,
+)
 
 __all__ = [
     "Author",
@@ -10,6 +17,9 @@ __all__ = [
     "Direction",
     "Message",
     "add_message",
+    "get_conversation",
     "open_or_resume",
+    "request_human",
+    "set_language",
     "transcript",
 ]

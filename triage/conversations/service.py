@@ -49,3 +49,22 @@ def transcript(*, session: Session, conversation_id: uuid.UUID) -> list[Message]
     return list(
         session.scalars(select(Message).where(Message.conversation_id == conversation_id).order_by(Message.created_at))
     )
+
+
+def get_conversation(*, session: Session, conversation_id: uuid.UUID) -> Conversation | None:
+    """The conversation with this id, if it exists."""
+    return session.get(Conversation, conversation_id)
+
+
+def set_language(*, session: Session, conversation: Conversation, language: str) -> None:
+    """Records the language the person writes in (codes: darija_lat, darija_ar, ar, fr, en, tzm)."""
+    conversation.language = language
+    session.flush()
+
+
+def request_human(*, session: Session, conversation: Conversation, reason: str) -> Conversation:
+    """Puts a conversation that is with the bot into the queue for a human; other states are left as they are."""
+    if conversation.state == ConversationState.BOT:
+        conversation.state = ConversationState.QUEUED
+        session.flush()
+    return conversation
