@@ -1,0 +1,1 @@
+"""Triage and staff service: urgency scoring, queue, handoff, cases, staff console and API."""

@@ -1,0 +1,123 @@
+"""The scoring engine: rules guarantee, the model ranks, context raises."""
+
+from __future__ import annotations
+
+from triage.scoring.features import featurise
+from triage.scoring.language import detect_language
+from triage.scoring.model import load_model
+from triage.scoring.normalise import detect_script
+from triage.scoring.rules import Finding, RuleResult, apply_rules
+from triage.scoring.types import Assessment, Context, Level, Signal
+
+HARM_WORDS_NEEDED_FOR_NOW = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect",
+                                       "missing_runaway", "child_marriage", "self_harm", "means",
+                                       "passive_ideation", "online_exploitation", "trafficking", "child_labour"})
+YOUNG_AGE = 12
+
+
+def assess(text: str, *, context: Context | None = None) -> Assessment:
+    """Scores the urgency of a message, taking the conversation so far and structured answers into account."""
+    context = context or Context()
+    current = apply_rules(text)
+    earlier = [apply_rules(message) for message in context.earlier_messages]
+    cumulative = load_model().cumulative(featurise(text, current.findings))
+    level = _rule_level(current, earlier=earlier)
+    model_level = _model_level(cumulative)
+    if model_level.rank < level.rank:
+        level = model_level
+    signals = _signals(current, earlier=earlier)
+    level, extra = _structured(level, context=context, codes=_codes(current, earlier))
+    level = _raised(level, context=context, codes=_codes(current, earlier))
+    return Assessment(
+        level=level,
+        score=_score(level, cumulative=cumulative),
+        signals=signals + extra,
+        language=detect_language(text, script=(script := detect_script(text))),
+        script=script,
+    )
+
+
+def _rule_level(current: RuleResult, *, earlier: list[RuleResult]) -> Level:
+    """Returns the rules' level over the whole conversation: earlier harm plus timing now counts."""
+    level = current.level
+    for result in earlier:
+        if result.level.rank < level.rank:
+            level = result.level
+    earlier_harm = set().union(*(r.active_codes for r in earlier)) if earlier else set()
+    if current.now and earlier_harm & HARM_WORDS_NEEDED_FOR_NOW & {"physical_abuse", "sexual_abuse"}:
+        level = Level.P1
+    return level
+
+
+def _model_level(cumulative: tuple[float, float, float]) -> Level:
+    """Returns the level the model proposes."""
+    for rank, p in enumerate(cumulative):
+        if p >= 0.5:
+            return Level.from_rank(rank)
+    return Level.P4
+
+
+def _codes(current: RuleResult, earlier: list[RuleResult]) -> frozenset[str]:
+    """Returns the active codes across the conversation."""
+    codes = set(current.active_codes)
+    for result in earlier:
+        codes |= result.active_codes
+    return frozenset(codes)
+
+
+def _signals(current: RuleResult, *, earlier: list[RuleResult]) -> list[Signal]:
+    """Returns the signals of the current text, then those of earlier messages not already present."""
+    signals = [_signal(f) for f in current.findings]
+    seen = {s.code for s in signals}
+    for result in earlier:
+        for finding in result.findings:
+            if finding.softened_by is None and finding.code not in seen:
+                seen.add(finding.code)
+                signals.append(_signal(finding))
+    return signals
+
+
+def _signal(finding: Finding) -> Signal:
+    """Turns a rule finding into a public signal."""
+    return Signal(code=finding.code, evidence=finding.evidence)
+
+
+def _structured(level: Level, *, context: Context, codes: frozenset[str]) -> tuple[Level, list[Signal]]:
+    """Applies structured report answers: danger now or access tonight is P1 whatever the text says."""
+    answers = context.answers
+    extra = []
+    if answers.danger_now:
+        extra.append(Signal("danger_now", "answers.danger_now"))
+    if answers.perpetrator_access:
+        extra.append(Signal("perpetrator_access", "answers.perpetrator_access"))
+    if extra:
+        return Level.P1, extra
+    harm = bool(codes & HARM_WORDS_NEEDED_FOR_NOW)
+    if answers.when == "now" and harm:
+        return Level.P1, [Signal("danger_now", "answers.when=now")]
+    if answers.when in ("today", "this_week") and harm:
+        extra.append(Signal("recent", f"answers.when={answers.when}"))
+        level = min(level, Level.P2, key=lambda lv: lv.rank)
+    if answers.ongoing and harm:
+        extra.append(Signal("ongoing", "answers.ongoing"))
+        level = min(level, Level.P2, key=lambda lv: lv.rank)
+    if answers.when == "longer_ago":
+        extra.append(Signal("past", "answers.when=longer_ago"))
+    return level, extra
+
+
+def _raised(level: Level, *, context: Context, codes: frozenset[str]) -> Level:
+    """Raises by one level (once) for a young child, disability, a child writing or a repeat contact."""
+    if codes == {"prank"} or (codes and codes <= {"prank", "greeting"}):
+        return level
+    young = "young_child" in codes or (context.child_age is not None and context.child_age < YOUNG_AGE)
+    if young or context.disability or context.reporter == "child" or context.repeat_contact:
+        return level.raised()
+    return level
+
+
+def _score(level: Level, *, cumulative: tuple[float, float, float]) -> float:
+    """Returns a score in the band of the level (P1 0.75–1, P4 0–0.25), ordered within it by the model."""
+    expected = sum(cumulative) / 3
+    low = 0.75 - 0.25 * level.rank
+    return round(low + 0.25 * min(max(expected, 0.0), 0.999), 4)
