@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     migrate = commands.add_parser("migrate", help="bring the database to the newest migration")
     migrate.set_defaults(handler=_migrate)
+
+    from triage.staff.cli import add_commands as add_staff_commands
+
+    add_staff_commands(commands)
     return parser
 
 

@@ -2,7 +2,13 @@
 
 import importlib
 
-MODEL_MODULES = ("triage.conversations.models",)
+MODEL_MODULES = (
+    "triage.conversations.models",
+    "triage.staff.models",
+    "triage.audit.models",
+    "triage.reports.models",
+    "triage.cases.models",
+)
 
 
 def import_all_models() -> None:

@@ -47,6 +47,13 @@ class Settings(BaseSettings):
     rasa_timeout_seconds: float = 8.0
     action_server_url: str = "http://127.0.0.1:5055"
 
+    sla_p1_seconds: int = 60
+    sla_p2_seconds: int = 15 * 60
+    sla_p3_seconds: int = 2 * 60 * 60
+    sla_p4_seconds: int = 24 * 60 * 60
+    sla_check_interval_seconds: float = 5.0
+    staff_online_seconds: int = 120
+
     twilio_account_sid: str = ""
     twilio_auth_token: SecretStr = SecretStr("")
     twilio_sms_from: str = ""
@@ -56,6 +63,14 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr = SecretStr("")
     telegram_webhook_secret: SecretStr = SecretStr("")
     telegram_api_base_url: str = "https://api.telegram.org/bot"
+
+    # Messaging gateway (channels/)
+    trusted_proxies: str = ""  # comma-separated IPs whose X-Forwarded-Proto/Host are believed
+    whatsapp_template_sid: str = ""  # ContentSid of the approved template sent outside the 24 h window
+    rate_limit_per_minute: int = 20  # messages per sender per minute before a kind "slow down" reply
+    gateway_workers: int = 16  # conversations worked at the same time by one replica
+    outbox_max_attempts: int = 8  # sends tried on 5xx, timeouts and 429 before the failure is permanent
+    sandbox_port: int = 8025  # local stand-in of the Twilio and Telegram APIs when no credentials are set
 
     @property
     def is_production(self) -> bool:

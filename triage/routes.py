@@ -4,6 +4,12 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter
 
-ROUTERS: list[APIRouter] = []
+from triage.bot_api.router import router as bot_router
+from triage.conversations.router import router as conversations_router
+from triage.queue import watch
+from triage.scoring_api.router import router as scoring_router
+from triage.staff.router import router as staff_router
+
+ROUTERS: list[APIRouter] = [staff_router, conversations_router, bot_router, scoring_router]
 DEVELOPMENT_ROUTERS: list[APIRouter] = []
-BACKGROUND: list[Callable[[], Awaitable[None]]] = []
+BACKGROUND: list[Callable[[], Awaitable[None]]] = [watch.run]

@@ -3,8 +3,9 @@
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from helpline.db import Base, UUIDPrimaryKey, utcnow
@@ -41,6 +42,25 @@ class Conversation(UUIDPrimaryKey, Base):
     language: Mapped[str | None] = mapped_column(String(16))
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_message_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    level: Mapped[str] = mapped_column(String(2), default="P4")
+    level_floor: Mapped[str | None] = mapped_column(String(2))
+    score: Mapped[float] = mapped_column(default=0.0)
+    signals: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    region: Mapped[str | None] = mapped_column(String(8))
+    centre_code: Mapped[str | None] = mapped_column(String(32))
+    reporter: Mapped[str | None] = mapped_column(String(8))
+    child_age: Mapped[int | None]
+    handoff: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    queued_at: Mapped[datetime | None]
+    deadline: Mapped[datetime | None]
+    sla_alerted_at: Mapped[datetime | None]
+    claimed_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    claimed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(64))
+    feedback: Mapped[int | None]
 
     messages: Mapped[list["Message"]] = relationship(
         back_populates="conversation", order_by="Message.created_at", cascade="all, delete-orphan"

@@ -60,11 +60,3 @@ def set_language(*, session: Session, conversation: Conversation, language: str)
     """Records the language the person writes in (codes: darija_lat, darija_ar, ar, fr, en, tzm)."""
     conversation.language = language
     session.flush()
-
-
-def request_human(*, session: Session, conversation: Conversation, reason: str) -> Conversation:
-    """Puts a conversation that is with the bot into the queue for a human; other states are left as they are."""
-    if conversation.state == ConversationState.BOT:
-        conversation.state = ConversationState.QUEUED
-        session.flush()
-    return conversation

@@ -1,0 +1,1 @@
+"""The endpoints the assistant's action server calls: handoff, reports, forget-me, feedback."""

@@ -1,0 +1,71 @@
+"""`/api/v1/bot/*`: called by the action server with the service token."""
+
+import uuid
+
+from fastapi import APIRouter, HTTPException, Response, status
+from sqlalchemy.orm import Session
+
+from helpline.db import SessionDep
+from triage.audit.service import record
+from triage.bot_api import schemas, service
+from triage.centres import service as centres
+from triage.conversations.models import Conversation
+from triage.conversations.service import get_conversation
+from triage.staff.security import Service
+
+router = APIRouter(prefix="/api/v1/bot", tags=["assistant"])
+
+
+def _conversation(session: Session, conversation_id: uuid.UUID) -> Conversation:
+    conversation = get_conversation(session=session, conversation_id=conversation_id)
+    if conversation is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such conversation")
+    return conversation
+
+
+@router.post("/handoff", status_code=status.HTTP_202_ACCEPTED)
+def handoff(body: schemas.HandoffIn, session: SessionDep, _caller: Service) -> schemas.HandoffOut:
+    """The assistant asks for a human, with its handoff packet (summary, answers so far, signals, consent)."""
+    conversation = _conversation(session, body.conversation_id)
+    packet = body.model_dump(mode="json", exclude={"conversation_id"})
+    conversation, closed_hours = service.handoff(
+        session=session, conversation=conversation, reason=body.reason, priority=body.priority, packet=packet,
+        signals=body.signals,
+    )  # fmt: skip
+    centre = centres.get(conversation.centre_code or centres.national_code())
+    return schemas.HandoffOut(
+        state=conversation.state,
+        level=conversation.level,
+        expected_wait_seconds=service.expected_wait_seconds(session=session, level=conversation.level),
+        centre_open=closed_hours is None,
+        opening_hours=closed_hours or (centre.hours_text() if centre else None),
+    )
+
+
+@router.post("/reports", status_code=status.HTTP_201_CREATED)
+def file_report(body: schemas.ReportIn, session: SessionDep, _caller: Service) -> schemas.ReportOut:
+    """Stores a finished report and returns the reference the reporter can quote."""
+    conversation = _conversation(session, body.conversation_id)
+    report = service.file_report(
+        session=session, conversation=conversation, language=body.language, answers=body.answers,
+        consent=body.consent.model_dump(),
+    )  # fmt: skip
+    return schemas.ReportOut(reference=report.reference, level=report.level)
+
+
+@router.post("/forget", status_code=status.HTTP_202_ACCEPTED)
+def forget(body: schemas.ForgetIn, session: SessionDep, _caller: Service) -> schemas.ForgetOut:
+    """Erases the person's conversations and reports (the user confirmed in the bot)."""
+    conversation = _conversation(session, body.conversation_id)
+    erased, held = service.forget(session=session, conversation=conversation, actor="bot")
+    return schemas.ForgetOut(erased=erased, held=held)
+
+
+@router.post("/feedback", status_code=status.HTTP_204_NO_CONTENT)
+def feedback(body: schemas.FeedbackIn, session: SessionDep, _caller: Service) -> Response:
+    """Stores the one-tap feedback score (1 not helpful … 3 helpful)."""
+    conversation = _conversation(session, body.conversation_id)
+    conversation.feedback = body.score
+    record(session=session, actor="bot", action="feedback", conversation_id=conversation.id,
+           detail={"score": body.score})  # fmt: skip
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

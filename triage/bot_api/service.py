@@ -1,0 +1,167 @@
+"""What happens when the assistant hands over, files a report, or the person asks to be forgotten."""
+
+import statistics
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from helpline.db import rowcount, utcnow
+from helpline.reference import region_codes
+from triage.audit.service import record
+from triage.cases.models import Case, CaseConversation
+from triage.centres import service as centres
+from triage.conversations.models import Conversation, ConversationState, Message
+from triage.handoff import flows
+from triage.queue import service as queue
+from triage.reports import service as reports
+from triage.reports.models import Report
+from triage.scoring import Answers, Context, assess
+
+TRUE_WORDS = {"yes", "true", "oui", "iyeh", "ah", "na3am", "نعم", "اه", "1"}
+FALSE_WORDS = {"no", "false", "non", "la", "لا", "0"}
+URGENT_LEVELS = {"P1", "P2"}
+
+
+def _flag(value: Any) -> bool | None:
+    if isinstance(value, bool) or value is None:
+        return value
+    text = str(value).strip().lower()
+    return True if text in TRUE_WORDS else False if text in FALSE_WORDS else None
+
+
+def _age(value: Any) -> int | None:
+    try:
+        age = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return age if 0 <= age < 18 else None
+
+
+def context_from_answers(answers: dict[str, Any], *, reporter: str | None) -> Context:
+    """Turns a report's answers into scoring context (structured answers weigh as much as words)."""
+    when = answers.get("when")
+    return Context(
+        reporter="child" if reporter == "child" else "adult" if reporter == "adult" else None,
+        child_age=_age(answers.get("child_age")),
+        answers=Answers(
+            danger_now=_flag(answers.get("danger_now")),
+            perpetrator_access=_flag(answers.get("perpetrator_access")),
+            when=when if when in ("now", "today", "this_week", "longer_ago") else None,
+            ongoing=_flag(answers.get("ongoing")),
+        ),
+    )
+
+
+def _apply_answers(conversation: Conversation, answers: dict[str, Any]) -> None:
+    reporter = answers.get("reporter")
+    if reporter in ("child", "adult"):
+        conversation.reporter = reporter
+    age = _age(answers.get("child_age"))
+    if age is not None:
+        conversation.child_age = age
+    region = answers.get("region")
+    if isinstance(region, str) and region.upper() in region_codes():
+        conversation.region = region.upper()
+
+
+def _report_text(answers: dict[str, Any]) -> str:
+    return str(answers.get("what_happened") or answers.get("description") or "")
+
+
+def expected_wait_seconds(*, session: Session, level: str) -> int:
+    """Median time to claim at this level over the last week, or the level's target if nobody was claimed."""
+    since = utcnow() - timedelta(days=7)
+    rows = session.execute(
+        select(Conversation.queued_at, Conversation.claimed_at).where(
+            Conversation.level == level, Conversation.claimed_at >= since, Conversation.queued_at.is_not(None)
+        )
+    ).all()
+    waits = [(claimed - queued).total_seconds() for queued, claimed in rows if queued and claimed]
+    return int(statistics.median(waits)) if waits else queue.target_seconds(level)
+
+
+def handoff(
+    *,
+    session: Session,
+    conversation: Conversation,
+    reason: str,
+    priority: str | None,
+    packet: dict[str, Any],
+    signals: list[str],
+) -> tuple[Conversation, str | None]:
+    """Queues the conversation with the bot's packet; returns it and the regional hours if it fell back."""
+    conversation.handoff = packet
+    answers = packet.get("report") or {}
+    _apply_answers(conversation, answers)
+    if packet.get("language"):
+        conversation.language = packet["language"]
+    text = " ".join(filter(None, [packet.get("summary", ""), _report_text(answers)]))
+    assessment = assess(text, context=context_from_answers(answers, reporter=conversation.reporter))
+    flows.merge_signals(
+        conversation,
+        [{"code": s.code, "evidence": s.evidence} for s in assessment.signals]
+        + [{"code": code, "evidence": "noted by the assistant"} for code in signals],
+    )
+    level = min(str(assessment.level), priority or "P4", "P1" if reason == "danger" else "P4")
+    flows.enqueue(session=session, conversation=conversation, reason=reason, actor="bot", level=level)
+    regional = centres.for_region(conversation.region)
+    fell_back = regional is not None and conversation.centre_code != regional.code
+    return conversation, (regional.hours_text() if fell_back and regional is not None else None)
+
+
+def file_report(
+    *, session: Session, conversation: Conversation, language: str | None, answers: dict[str, Any],
+    consent: dict[str, Any],
+) -> Report:  # fmt: skip
+    """Stores the report, scores it with its answers, and queues the conversation when it is urgent."""
+    _apply_answers(conversation, answers)
+    assessment = assess(_report_text(answers), context=context_from_answers(answers, reporter=conversation.reporter))
+    signals = [{"code": s.code, "evidence": s.evidence} for s in assessment.signals]
+    report = reports.create(
+        session=session, conversation_id=conversation.id, language=language, answers=answers, consent=consent,
+        level=str(assessment.level), signals=signals,
+    )  # fmt: skip
+    flows.merge_signals(conversation, signals)
+    flows.raise_level(session=session, conversation=conversation, level=report.level, actor="bot")
+    record(session=session, actor="bot", action="report_filed", conversation_id=conversation.id,
+           detail={"reference": report.reference, "level": report.level})  # fmt: skip
+    if report.level in URGENT_LEVELS and conversation.state == ConversationState.BOT:
+        flows.enqueue(session=session, conversation=conversation, reason="urgent report", actor="bot")
+    return report
+
+
+def _held_conversations(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    rows = session.scalars(
+        select(CaseConversation.conversation_id)
+        .join(Case, Case.id == CaseConversation.case_id)
+        .where(CaseConversation.conversation_id.in_(ids), Case.legal_hold.is_(True))
+    )
+    return set(rows)
+
+
+def forget(*, session: Session, conversation: Conversation, actor: str) -> tuple[dict[str, int], bool]:
+    """Erases every conversation of this person on this channel, with messages and reports, except legal holds."""
+    ids = list(
+        session.scalars(
+            select(Conversation.id).where(
+                Conversation.channel == conversation.channel, Conversation.pseudonym == conversation.pseudonym
+            )
+        )
+    )
+    held = _held_conversations(session, ids)
+    erasable = [i for i in ids if i not in held]
+    counts = {
+        "messages": rowcount(session.execute(delete(Message).where(Message.conversation_id.in_(erasable)))),
+        "reports": rowcount(session.execute(delete(Report).where(Report.conversation_id.in_(erasable)))),
+    }
+    for conversation_id in erasable:
+        erased = session.get(Conversation, conversation_id)
+        if erased is not None:
+            erased.state = ConversationState.CLOSED
+            queue.sync(erased)
+    counts["conversations"] = rowcount(session.execute(delete(Conversation).where(Conversation.id.in_(erasable))))
+    record(session=session, actor=actor, action="forget", detail={**counts, "held": len(held)})
+    return counts, bool(held)

@@ -1,0 +1,1 @@
+"""Cases: the contacts and reports about one child, with notes, categories, referrals and an outcome."""

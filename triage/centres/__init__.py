@@ -1,0 +1,1 @@
+"""Listening centres, the regions they serve, and their opening hours (data/reference/centres.yml)."""

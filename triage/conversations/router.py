@@ -1,0 +1,187 @@
+"""Staff API over conversations: the queue, reading, claiming, replying, releasing, transferring, closing."""
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, status
+from sqlalchemy.orm import Session
+
+from helpline.db import SessionDep
+from triage.audit.service import record
+from triage.centres import service as centres
+from triage.conversations import schemas
+from triage.conversations.models import Conversation, ConversationState
+from triage.conversations.service import transcript
+from triage.handoff import flows
+from triage.handoff.ports import gateway
+from triage.queue import service as queue
+from triage.reports.service import for_conversation
+from triage.staff import service as staff_service
+from triage.staff.models import Role, Staff
+from triage.staff.security import CurrentStaff
+
+router = APIRouter(prefix="/api/v1", tags=["conversations"])
+
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "the conversation is not in a state that allows this"}
+}
+
+
+@contextmanager
+def _as_http() -> Iterator[None]:
+    try:
+        yield
+    except flows.AlreadyClaimed as taken:
+        raise HTTPException(status.HTTP_409_CONFLICT, {"error": "already_claimed", "claimed_by": taken.by}) from None
+    except flows.IllegalTransition as illegal:
+        raise HTTPException(status.HTTP_409_CONFLICT, {"error": "illegal_transition", "detail": str(illegal)}) from None
+    except flows.NotYours as refused:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused)) from None
+    except ValueError as invalid:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(invalid)) from None
+
+
+def visible_centres(staff: Staff) -> list[str] | None:
+    """Queues a staff member may see: their centre's and the national one; None means every queue."""
+    if staff.role in (Role.SUPERVISOR, Role.ADMIN):
+        return None
+    return [code for code in (staff.centre_code, centres.national_code()) if code]
+
+
+def _can_see(staff: Staff, conversation: Conversation) -> bool:
+    allowed = visible_centres(staff)
+    return allowed is None or conversation.claimed_by_id == staff.id or conversation.centre_code in allowed
+
+
+def _get(session: Session, conversation_id: uuid.UUID, staff: Staff) -> Conversation:
+    conversation = session.get(Conversation, conversation_id)
+    if conversation is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such conversation")
+    if not _can_see(staff, conversation):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "this conversation belongs to another centre")
+    return conversation
+
+
+def _entry(conversation: Conversation) -> schemas.QueueEntry:
+    return schemas.QueueEntry(
+        conversation_id=conversation.id, level=conversation.level,
+        signals=[schemas.SignalRead(**s) for s in conversation.signals], channel=conversation.channel,
+        language=conversation.language, region=conversation.region, centre=conversation.centre_code,
+        child_age=conversation.child_age, waiting_since=conversation.queued_at, deadline=conversation.deadline,
+    )  # fmt: skip
+
+
+@router.get("/queue")
+def get_queue(session: SessionDep, staff: CurrentStaff) -> list[schemas.QueueEntry]:
+    """Waiting conversations the caller may take, most urgent first (level, then deadline)."""
+    queue.mark_online(centre_code=staff.centre_code, staff_id=staff.id)
+    allowed = visible_centres(staff)
+    codes = allowed if allowed is not None else [c.code for c in centres.all_centres()]
+    ids = queue.ordered_ids(centres=codes)
+    found = {c.id: c for c in session.query(Conversation).filter(Conversation.id.in_(ids))} if ids else {}
+    return [_entry(found[i]) for i in ids if i in found and found[i].state == ConversationState.QUEUED]
+
+
+def _read(session: Session, conversation: Conversation) -> schemas.ConversationRead:
+    holder = (
+        staff_service.get(session=session, staff_id=conversation.claimed_by_id) if conversation.claimed_by_id else None
+    )
+    return schemas.ConversationRead(
+        id=conversation.id, state=conversation.state, level=conversation.level, level_floor=conversation.level_floor,
+        signals=[schemas.SignalRead(**s) for s in conversation.signals], channel=conversation.channel,
+        language=conversation.language, region=conversation.region, centre=conversation.centre_code,
+        reporter=conversation.reporter, child_age=conversation.child_age,
+        claimed_by=holder.username if holder else None, queued_at=conversation.queued_at,
+        deadline=conversation.deadline, outcome=conversation.outcome, handoff=conversation.handoff,
+        messages=[
+            schemas.MessageRead(id=m.id, direction=m.direction, author=m.author, body=m.body, created_at=m.created_at)
+            for m in transcript(session=session, conversation_id=conversation.id)
+        ],
+        reports=[
+            schemas.ReportRead(reference=r.reference, level=r.level, answers=r.answers, consent=r.consent,
+                               created_at=r.created_at)
+            for r in for_conversation(session=session, conversation_id=conversation.id)
+        ],
+    )  # fmt: skip
+
+
+@router.get("/conversations/{conversation_id}")
+def read_conversation(conversation_id: uuid.UUID, session: SessionDep, staff: CurrentStaff) -> schemas.ConversationRead:
+    """The conversation with its transcript, handoff packet and reports (the view is audited)."""
+    conversation = _get(session, conversation_id, staff)
+    record(session=session, actor=staff.username, action="view", conversation_id=conversation.id)
+    return _read(session, conversation)
+
+
+@router.post("/conversations/{conversation_id}/claim", responses=CONFLICT)
+def claim(conversation_id: uuid.UUID, session: SessionDep, staff: CurrentStaff) -> schemas.ConversationRead:
+    """Takes a waiting conversation; if someone was faster, 409 says who."""
+    _get(session, conversation_id, staff)
+    with _as_http():
+        conversation = flows.claim(session=session, conversation_id=conversation_id, staff=staff)
+    return _read(session, conversation)
+
+
+@router.post("/conversations/{conversation_id}/messages", responses=CONFLICT)
+def reply(
+    conversation_id: uuid.UUID, body: schemas.ReplyIn, session: SessionDep, staff: CurrentStaff
+) -> schemas.ReplyOut:
+    """Sends a reply to the person on their own channel (only by whoever has the conversation)."""
+    conversation = _get(session, conversation_id, staff)
+    if conversation.state != ConversationState.CLAIMED or conversation.claimed_by_id != staff.id:
+        raise HTTPException(status.HTTP_409_CONFLICT, {"error": "not_claimed_by_you"})
+    sent = gateway().send_reply(session=session, conversation_id=conversation.id, text=body.text)
+    record(session=session, actor=staff.username, action="reply", conversation_id=conversation.id,
+           detail={"message_id": str(sent.message_id), "status": sent.status})  # fmt: skip
+    return schemas.ReplyOut(message_id=sent.message_id, status=sent.status, detail=sent.detail)
+
+
+@router.post("/conversations/{conversation_id}/release", responses=CONFLICT)
+def release(conversation_id: uuid.UUID, session: SessionDep, staff: CurrentStaff) -> schemas.ConversationRead:
+    """Returns the conversation to the bot."""
+    conversation = _get(session, conversation_id, staff)
+    with _as_http():
+        flows.release(session=session, conversation=conversation, staff=staff)
+    return _read(session, conversation)
+
+
+@router.post("/conversations/{conversation_id}/transfer", responses=CONFLICT)
+def transfer(
+    conversation_id: uuid.UUID, body: schemas.TransferIn, session: SessionDep, staff: CurrentStaff
+) -> schemas.ConversationRead:
+    """Hands the conversation to a colleague (`to_staff`) or to another centre's queue (`to_centre`)."""
+    conversation = _get(session, conversation_id, staff)
+    colleague = None
+    if body.to_staff is not None:
+        colleague = staff_service.by_username(session=session, username=body.to_staff)
+        if colleague is None or not colleague.active:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "no such colleague")
+    with _as_http():
+        flows.transfer(session=session, conversation=conversation, staff=staff, to_staff=colleague,
+                       to_centre=body.to_centre)  # fmt: skip
+    return _read(session, conversation)
+
+
+@router.post("/conversations/{conversation_id}/close", responses=CONFLICT)
+def close(
+    conversation_id: uuid.UUID, body: schemas.CloseIn, session: SessionDep, staff: CurrentStaff
+) -> schemas.ConversationRead:
+    """Ends the conversation with an outcome."""
+    conversation = _get(session, conversation_id, staff)
+    if conversation.state != ConversationState.CLAIMED and staff.role == Role.COUNSELLOR:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "claim the conversation before closing it")
+    with _as_http():
+        flows.close(session=session, conversation=conversation, actor=staff, outcome=body.outcome)
+    return _read(session, conversation)
+
+
+@router.post("/conversations/{conversation_id}/level")
+def set_level(
+    conversation_id: uuid.UUID, body: schemas.LevelIn, session: SessionDep, staff: CurrentStaff
+) -> schemas.ConversationRead:
+    """Sets the level by human judgement; automatic rescoring never goes below it."""
+    conversation = _get(session, conversation_id, staff)
+    flows.set_level(session=session, conversation=conversation, staff=staff, level=body.level)
+    return _read(session, conversation)

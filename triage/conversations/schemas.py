@@ -1,0 +1,89 @@
+"""Conversation payloads for staff."""
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from triage.scoring import Level
+
+
+class SignalRead(BaseModel):
+    code: str
+    evidence: str
+
+
+class QueueEntry(BaseModel):
+    conversation_id: uuid.UUID
+    level: str
+    signals: list[SignalRead]
+    channel: str
+    language: str | None
+    region: str | None
+    centre: str | None
+    child_age: int | None
+    waiting_since: datetime | None
+    deadline: datetime | None
+
+
+class MessageRead(BaseModel):
+    id: uuid.UUID
+    direction: str
+    author: str
+    body: str
+    created_at: datetime
+
+
+class ReportRead(BaseModel):
+    reference: str
+    level: str
+    answers: dict[str, Any]
+    consent: dict[str, Any]
+    created_at: datetime
+
+
+class ConversationRead(BaseModel):
+    id: uuid.UUID
+    state: str
+    level: str
+    level_floor: str | None
+    signals: list[SignalRead]
+    channel: str
+    language: str | None
+    region: str | None
+    centre: str | None
+    reporter: str | None
+    child_age: int | None
+    claimed_by: str | None
+    queued_at: datetime | None
+    deadline: datetime | None
+    outcome: str | None
+    handoff: dict[str, Any]
+    messages: list[MessageRead]
+    reports: list[ReportRead]
+
+
+class ReplyIn(BaseModel):
+    text: str = Field(min_length=1, max_length=1600)
+
+
+class ReplyOut(BaseModel):
+    message_id: uuid.UUID
+    status: str
+    detail: str | None
+
+
+class TransferIn(BaseModel):
+    to_staff: str | None = None
+    to_centre: str | None = None
+
+
+class CloseIn(BaseModel):
+    outcome: Literal[
+        "counselled", "referred", "information_given", "report_taken", "no_response", "test_or_prank", "other"
+    ]
+
+
+class LevelIn(BaseModel):
+    level: Level

@@ -1,0 +1,1 @@
+"""The conversation lifecycle: bot → queued → claimed → closed, transfer, release; every step audited."""

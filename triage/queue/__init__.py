@@ -1,0 +1,1 @@
+"""The live priority queue in Redis, rebuilt from the database."""

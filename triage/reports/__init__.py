@@ -1,0 +1,1 @@
+"""Structured reports taken by the assistant, each with a reference the reporter can quote."""

@@ -1,0 +1,1 @@
+"""Listening-centre staff: accounts, roles, sign-in tokens."""

@@ -1,0 +1,63 @@
+"""Who is calling: staff bearer tokens (roles enforced per endpoint) and the action server's service token."""
+
+import hmac
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from helpline.db import SessionDep
+from helpline.settings import get_settings
+from triage.staff import service
+from triage.staff.models import Role, Staff
+
+bearer = HTTPBearer(auto_error=False)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+UNAUTHENTICATED = HTTPException(
+    status.HTTP_401_UNAUTHORIZED, "sign in first: send a bearer token", headers={"WWW-Authenticate": "Bearer"}
+)
+
+
+def current_staff(session: SessionDep, credentials: Credentials) -> Staff:
+    """The signed-in staff member, or 401."""
+    if credentials is None:
+        raise UNAUTHENTICATED
+    staff = service.staff_for_token(session=session, token=credentials.credentials)
+    if staff is None:
+        raise UNAUTHENTICATED
+    return staff
+
+
+CurrentStaff = Annotated[Staff, Depends(current_staff)]
+
+
+def require_role(*roles: Role) -> Callable[[Staff], Staff]:
+    """A dependency that lets through only the given roles (403 for the others)."""
+
+    def check(staff: CurrentStaff) -> Staff:
+        if staff.role not in roles:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {' or '.join(roles)}")
+        return staff
+
+    return check
+
+
+Supervisor = Annotated[Staff, Depends(require_role(Role.SUPERVISOR, Role.ADMIN))]
+Admin = Annotated[Staff, Depends(require_role(Role.ADMIN))]
+
+
+def is_service_token(token: str) -> bool:
+    """True when the token is the action server's service token (constant-time comparison)."""
+    expected = get_settings().triage_service_token.get_secret_value()
+    return bool(expected) and hmac.compare_digest(token.encode(), expected.encode())
+
+
+def require_service(credentials: Credentials) -> None:
+    """Lets through only the action server (service token), else 401."""
+    if credentials is None or not is_service_token(credentials.credentials):
+        raise UNAUTHENTICATED
+
+
+Service = Annotated[None, Depends(require_service)]
