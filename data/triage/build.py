@@ -1,0 +1,64 @@
+"""Builds train.jsonl and heldout.jsonl from the hand-written sources: python data/triage/build.py.
+
+Each source line is `LEVEL|signal,signal|text` (file name = language) or, in context.txt,
+`LEVEL|signals|text|{context json}|language`. Every third message of each (language, level) group goes to the
+held-out split (33 %), so the split is fixed, stratified and reproducible.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE / "source"
+HELDOUT_EVERY = 3
+
+
+def read_source(path: Path) -> list[dict[str, object]]:
+    """Reads one source file into labelled rows."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split("|")
+        row: dict[str, object] = {"level": parts[0], "signals": [s for s in parts[1].split(",") if s]}
+        if path.stem == "context":
+            row.update(text=parts[2], context=json.loads(parts[3]), language=parts[4])
+        else:
+            row.update(text="|".join(parts[2:]), language=path.stem)
+        row["id"] = f"{path.stem}-{number:03d}"
+        rows.append(row)
+    return rows
+
+
+def split(rows: list[dict[str, object]]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Puts every third row of each (language, level) group in the held-out split."""
+    groups: dict[tuple[object, object], int] = defaultdict(int)
+    train, heldout = [], []
+    for row in rows:
+        key = (row["language"], row["level"])
+        groups[key] += 1
+        (heldout if groups[key] % HELDOUT_EVERY == 0 else train).append(row)
+    return train, heldout
+
+
+def write(path: Path, rows: list[dict[str, object]]) -> None:
+    """Writes rows as JSON lines with a fixed key order."""
+    keys = ("id", "language", "level", "signals", "text", "context")
+    lines = [json.dumps({k: r[k] for k in keys if k in r}, ensure_ascii=False) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    """Builds both splits."""
+    rows = [row for path in sorted(SOURCE.glob("*.txt")) for row in read_source(path)]
+    train, heldout = split(rows)
+    write(HERE / "train.jsonl", train)
+    write(HERE / "heldout.jsonl", heldout)
+    print(f"{len(train)} train, {len(heldout)} held out")
+
+
+if __name__ == "__main__":
+    main()
