@@ -10,11 +10,13 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from triage.scoring.normalise import Token, normalise_word, skeleton
+from triage.scoring.normalise import Token, char_script, normalise_word, skeleton
 
 LEXICON_FILES = ("en", "fr", "ar", "darija_ar", "darija_lat", "tzm")
 GAP = ".."
 EXACT = "="
+MIN_SKELETON = 3
+ARABIC_CONJUNCTION = "(?:و)?"
 MatchOn = Literal["form", "skeleton"]
 
 
@@ -74,7 +76,8 @@ def compile_phrase(phrase: str, *, match_on: MatchOn) -> str:
             pieces.append(GAP)
             continue
         parts = [_normalise_part(p, match_on=match_on) for p in word.split("*")]
-        pieces.append("[^ ]*".join(re.escape(p) for p in parts))
+        prefix = ARABIC_CONJUNCTION if parts[0] and char_script(parts[0][0]) == "arabic" else ""
+        pieces.append(prefix + "[^ ]*".join(re.escape(p) for p in parts))
     body = ""
     for piece in pieces:
         if piece == GAP:
@@ -92,6 +95,12 @@ def _normalise_part(part: str, *, match_on: MatchOn) -> str:
     return skeleton(form) if match_on == "skeleton" else form
 
 
+def _too_short(phrase: str) -> bool:
+    """Tells whether a one-word phrase has a skeleton too short to match safely (dima and dem are both dm)."""
+    words = phrase.split()
+    return len(words) == 1 and "*" not in phrase and len(skeleton(normalise_word(phrase))) < MIN_SKELETON
+
+
 def parse_lexicon(raw: dict[str, object], *, language: str) -> Lexicon:
     """Compiles a lexicon from its JSON form."""
     match_on = raw.get("match_on", "form")
@@ -106,7 +115,7 @@ def parse_lexicon(raw: dict[str, object], *, language: str) -> Lexicon:
             raise ValueError(f"{language}: {name} must be a list of phrases")
         by_target: dict[MatchOn, set[str]] = {"form": set(), "skeleton": set()}
         for phrase in items:
-            target: MatchOn = "form" if phrase.startswith(EXACT) else match_on
+            target: MatchOn = "form" if phrase.startswith(EXACT) or _too_short(phrase) else match_on
             by_target[target].add(compile_phrase(phrase.removeprefix(EXACT), match_on=target))
         for target, alternatives in by_target.items():
             if alternatives:

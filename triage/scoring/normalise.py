@@ -96,7 +96,7 @@ def normalise_word(word: str) -> str:
         return normalise_latin(transliterate_tifinagh(word))
     if any(char_script(ch) == "arabic" for ch in word):
         return normalise_arabic(word)
-    if word.isdigit() or not word.isalnum():
+    if word.isdigit() or not any(ch.isalnum() for ch in word):
         return word
     return normalise_latin(word)
 

@@ -12,6 +12,8 @@ from triage.scoring.types import Level
 
 CUES = frozenset({"now", "idiom", "clause_break", "age_unit"})
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
+NEGATABLE = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect", "self_harm", "bullying",
+                       "perpetrator_access", "online_exploitation", "child_labour"})
 ABUSE = frozenset({"physical_abuse", "sexual_abuse"})
 SUICIDAL = frozenset({"suicide_intent", "suicide_plan", "attempt", "means", "self_harm", "passive_ideation"})
 IDEATION = frozenset({"suicide_intent", "suicide_plan", "attempt", "self_harm", "passive_ideation", "distress"})
@@ -101,12 +103,17 @@ def young_age_hits(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
 
 
 def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int]) -> str | None:
-    """Returns the modifier that softens a hit in its clause, unless the clause also says now or ongoing."""
+    """Returns the modifier that softens a hit: one that contains it, or one in its clause unless the clause
+    says the harm is ongoing; a clause-level negation never softens suicide, medical or danger signals."""
+    for modifier in modifiers:
+        if _covers(modifier, hit):
+            return modifier.name
     clause = clauses[hit.first]
     if clause in anchors:
         return None
     for modifier in modifiers:
-        if clauses[modifier.first] == clause and not _covers(hit, modifier):
+        same_clause = clauses[modifier.first] == clause and not _covers(hit, modifier)
+        if same_clause and (modifier.name != "negation" or hit.name in NEGATABLE):
             return modifier.name
     return None
 
@@ -114,11 +121,12 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
 def find_signals(text: str) -> tuple[list[Finding], bool]:
     """Returns the findings of a text and whether it says the harm is happening now."""
     tokens = tokenise(text.replace("\u2019", "'"))
-    hits = drop_idioms(find_hits(tokens))
+    raw = find_hits(tokens)
+    hits = drop_idioms(raw)
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
-    anchors = {clauses[h.first] for h in hits if h.name in ("now", "ongoing")}
+    anchors = {clauses[h.first] for h in hits if h.name == "ongoing"}
     findings, seen = [], set()
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
         if hit.name in CUES:
@@ -129,6 +137,8 @@ def find_signals(text: str) -> tuple[list[Finding], bool]:
         if (hit.name, evidence) not in seen:
             seen.add((hit.name, evidence))
             findings.append(Finding(hit.name, evidence, soft))
+    findings += [Finding("distress", text[tokens[h.first].start:tokens[h.last].end])
+                 for h in raw if h.name == "idiom"]
     now = any(h.name == "now" for h in hits)
     now_evidence = [text[tokens[h.first].start:tokens[h.last].end] for h in hits if h.name == "now"]
     return findings + _derived(findings, now_evidence=now_evidence), now
@@ -164,8 +174,6 @@ def _finding_level(finding: Finding) -> Level:
         return base
     if finding.softened_by == "hypothetical":
         return base.raised(-1)
-    if finding.code in SUICIDAL:
-        return Level.P2
     return Level.P3
 
 
