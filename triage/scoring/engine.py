@@ -20,7 +20,7 @@ def assess(text: str, *, context: Context | None = None) -> Assessment:
     context = context or Context()
     current = apply_rules(text)
     earlier = [apply_rules(message) for message in context.earlier_messages]
-    cumulative = load_model().cumulative(featurise(text, current.findings))
+    cumulative = load_model().cumulative(featurise(current))
     level = _rule_level(current, earlier=earlier)
     model_level = _model_level(cumulative)
     if model_level.rank < level.rank:
@@ -32,7 +32,7 @@ def assess(text: str, *, context: Context | None = None) -> Assessment:
         level=level,
         score=_score(level, cumulative=cumulative),
         signals=signals + extra,
-        language=detect_language(text, script=(script := detect_script(text))),
+        language=detect_language(text, script=(script := detect_script(text)), tokens=current.tokens),
         script=script,
     )
 

@@ -30,17 +30,17 @@ MARKERS: dict[Language, frozenset[str]] = {
 TZM_ENDINGS = re.compile(r"(?:egh|gh|ɣ)$")
 
 
-def _score(tokens: list[Token], language: Language) -> float:
+def _score(tokens: tuple[Token, ...], language: Language) -> float:
     """Counts the marker words of a language among the tokens."""
     markers = MARKERS[language]
     return float(sum(1 for t in tokens if t.form in markers or t.form.lower() in markers))
 
 
-def detect_language(text: str, *, script: Script) -> Language:
+def detect_language(text: str, *, script: Script, tokens: tuple[Token, ...] | None = None) -> Language:
     """Returns the language of a message; Darija wins ties in Latin script because French code-switching is common."""
     if script == "tifinagh":
         return Language.TZM
-    tokens = tokenise(text.replace("\u2019", "'"))
+    tokens = tokens if tokens is not None else tokenise(text)
     arabic = sum(1 for t in tokens if t.form and "\u0600" <= t.form[0] <= "\u06ff")
     latin = sum(1 for t in tokens if t.form.isascii() and t.form.isalpha())
     if arabic > latin:

@@ -1,10 +1,15 @@
-"""Loads the editable per-language lexicons and finds their phrases in tokenised text."""
+"""Loads the editable per-language lexicons and finds their phrases in tokenised text.
+
+A phrase is a sequence of words; `*` inside a word matches any letters, `..` skips up to three words, and a
+leading `=` makes a skeleton lexicon compare this phrase on full forms. Matching walks the tokens with a
+dictionary of first words, which keeps thousands of phrases fast.
+"""
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -14,10 +19,12 @@ from triage.scoring.normalise import Token, char_script, normalise_word, skeleto
 
 LEXICON_FILES = ("en", "fr", "ar", "darija_ar", "darija_lat", "tzm")
 GAP = ".."
+GAP_WORDS = 3
 EXACT = "="
 MIN_SKELETON = 3
-ARABIC_CONJUNCTION = "(?:و)?"
+ARABIC_CONJUNCTION = "و"
 MatchOn = Literal["form", "skeleton"]
+Word = str | frozenset[str] | re.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,61 +37,84 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """One compiled phrase: its category and word matchers (None is a gap)."""
+
+    name: str
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Phrases of one lexicon compared on one token field, indexed by their first word."""
+
+    match_on: MatchOn
+    by_first: dict[str, tuple[Phrase, ...]]
+    wildcard_first: tuple[Phrase, ...]
+    wildcard_any: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
-    """The compiled phrases of one language: per category, one expression over forms and one over skeletons."""
+    """The compiled phrases of one language."""
 
     language: str
-    patterns: tuple[tuple[str, MatchOn, re.Pattern[str]], ...]
+    indexes: tuple[Index, ...]
+
+
+def _word_matches(word: Word, token: str) -> bool:
+    """Tells whether one phrase word matches one token."""
+    if isinstance(word, str):
+        return token == word
+    if isinstance(word, frozenset):
+        return token in word
+    return word is not None and word.fullmatch(token) is not None
+
+
+def _match_rest(words: tuple[Word, ...], tokens: list[str], position: int) -> int | None:
+    """Returns the index of the last token matched by the remaining words, or None."""
+    if not words:
+        return position - 1
+    word, rest = words[0], words[1:]
+    if word is None:
+        for skip in range(GAP_WORDS + 1):
+            end = _match_rest(rest, tokens, position + skip)
+            if end is not None:
+                return end
+        return None
+    if position < len(tokens) and _word_matches(word, tokens[position]):
+        return _match_rest(rest, tokens, position + 1)
+    return None
+
+
+def find_in(index: Index, tokens: list[str]) -> list[Hit]:
+    """Returns the longest phrase of each category starting at each token."""
+    hits = []
+    for start, token in enumerate(tokens):
+        candidates = list(index.by_first.get(token, ()))
+        if index.wildcard_any is not None and index.wildcard_any.fullmatch(token):
+            candidates += [p for p in index.wildcard_first if _word_matches(p.words[0], token)]
+        longest: dict[str, int] = {}
+        for phrase in candidates:
+            end = _match_rest(phrase.words[1:], tokens, start + 1)
+            if end is not None and end > longest.get(phrase.name, -1):
+                longest[phrase.name] = end
+        hits += [Hit(name, start, end) for name, end in longest.items()]
+    return hits
 
 
 class Matchable:
-    """Tokens joined into strings so that one regular expression scans a whole category."""
+    """The forms and skeletons of a text's tokens, ready for every lexicon."""
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.forms = " ".join(t.form for t in tokens)
-        self.skeletons = " ".join(t.skeleton for t in tokens)
-        self.form_starts = _starts([t.form for t in tokens])
-        self.skeleton_starts = _starts([t.skeleton for t in tokens])
+    def __init__(self, tokens: tuple[Token, ...]) -> None:
+        self.fields = {"form": [t.form for t in tokens], "skeleton": [t.skeleton for t in tokens]}
 
     def find(self, lexicon: Lexicon) -> list[Hit]:
         """Returns every phrase of the lexicon found in the tokens."""
         hits = []
-        for name, match_on, pattern in lexicon.patterns:
-            text = self.forms if match_on == "form" else self.skeletons
-            starts = self.form_starts if match_on == "form" else self.skeleton_starts
-            for match in pattern.finditer(text):
-                first = bisect.bisect_right(starts, match.start()) - 1
-                last = bisect.bisect_right(starts, match.end() - 1) - 1
-                hits.append(Hit(name, first, last))
+        for index in lexicon.indexes:
+            hits += find_in(index, self.fields[index.match_on])
         return hits
-
-
-def _starts(parts: list[str]) -> list[int]:
-    """Returns the offset of each part in the space-joined string."""
-    offsets, position = [], 0
-    for part in parts:
-        offsets.append(position)
-        position += len(part) + 1
-    return offsets
-
-
-def compile_phrase(phrase: str, *, match_on: MatchOn) -> str:
-    """Turns a lexicon phrase into a regular expression over space-joined tokens."""
-    pieces = []
-    for word in phrase.split():
-        if word == GAP:
-            pieces.append(GAP)
-            continue
-        parts = [_normalise_part(p, match_on=match_on) for p in word.split("*")]
-        prefix = ARABIC_CONJUNCTION if parts[0] and char_script(parts[0][0]) == "arabic" else ""
-        pieces.append(prefix + "[^ ]*".join(re.escape(p) for p in parts))
-    body = ""
-    for piece in pieces:
-        if piece == GAP:
-            body += "(?:[^ ]+ ){0,3}"
-        else:
-            body += piece + " "
-    return r"(?<![^ ])" + body.rstrip(" ") + r"(?![^ ])"
 
 
 def _normalise_part(part: str, *, match_on: MatchOn) -> str:
@@ -95,10 +125,40 @@ def _normalise_part(part: str, *, match_on: MatchOn) -> str:
     return skeleton(form) if match_on == "skeleton" else form
 
 
+def compile_word(word: str, *, match_on: MatchOn) -> Word:
+    """Turns one lexicon word into an exact string or, with wildcards or an Arabic clitic, a pattern."""
+    if word == GAP:
+        return None
+    parts = [_normalise_part(p, match_on=match_on) for p in word.split("*")]
+    arabic = bool(parts[0]) and char_script(parts[0][0]) == "arabic"
+    if len(parts) == 1:
+        return frozenset({parts[0], ARABIC_CONJUNCTION + parts[0]}) if arabic else parts[0]
+    prefix = f"{ARABIC_CONJUNCTION}?" if arabic else ""
+    return re.compile(prefix + ".*".join(re.escape(p) for p in parts))
+
+
 def _too_short(phrase: str) -> bool:
     """Tells whether a one-word phrase has a skeleton too short to match safely (dima and dem are both dm)."""
     words = phrase.split()
     return len(words) == 1 and "*" not in phrase and len(skeleton(normalise_word(phrase))) < MIN_SKELETON
+
+
+def build_index(phrases: list[Phrase], *, match_on: MatchOn) -> Index:
+    """Indexes phrases by their first word; phrases starting with a pattern are tried on every token."""
+    by_first: dict[str, list[Phrase]] = defaultdict(list)
+    wildcard_first = []
+    for phrase in phrases:
+        first = phrase.words[0]
+        if isinstance(first, str):
+            by_first[first].append(phrase)
+        elif isinstance(first, frozenset):
+            for key in first:
+                by_first[key].append(phrase)
+        else:
+            wildcard_first.append(phrase)
+    patterns = sorted({p.words[0].pattern for p in wildcard_first if isinstance(p.words[0], re.Pattern)})
+    wildcard_any = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return Index(match_on, {k: tuple(v) for k, v in by_first.items()}, tuple(wildcard_first), wildcard_any)
 
 
 def parse_lexicon(raw: dict[str, object], *, language: str) -> Lexicon:
@@ -109,19 +169,18 @@ def parse_lexicon(raw: dict[str, object], *, language: str) -> Lexicon:
     phrases = raw.get("phrases")
     if not isinstance(phrases, dict):
         raise ValueError(f"{language}: phrases must be an object of lists")
-    patterns = []
+    compiled: dict[MatchOn, list[Phrase]] = {"form": [], "skeleton": []}
     for name, items in phrases.items():
         if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
             raise ValueError(f"{language}: {name} must be a list of phrases")
-        by_target: dict[MatchOn, set[str]] = {"form": set(), "skeleton": set()}
-        for phrase in items:
-            target: MatchOn = "form" if phrase.startswith(EXACT) or _too_short(phrase) else match_on
-            by_target[target].add(compile_phrase(phrase.removeprefix(EXACT), match_on=target))
-        for target, alternatives in by_target.items():
-            if alternatives:
-                ordered = sorted(alternatives, key=lambda a: (-len(a), a))
-                patterns.append((name, target, re.compile("|".join(ordered))))
-    return Lexicon(language=language, patterns=tuple(patterns))
+        for text in items:
+            target: MatchOn = "form" if text.startswith(EXACT) or _too_short(text) else match_on
+            words = tuple(compile_word(w, match_on=target) for w in text.removeprefix(EXACT).split())
+            if not words or words[0] is None:
+                raise ValueError(f"{language}: {name}: phrase {text!r} must start with a word")
+            compiled[target].append(Phrase(name, words))
+    indexes = tuple(build_index(p, match_on=m) for m, p in compiled.items() if p)
+    return Lexicon(language=language, indexes=indexes)
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from triage.scoring.types import Script
 
@@ -90,6 +91,7 @@ def transliterate_tifinagh(word: str) -> str:
     return "".join(TIFINAGH.get(ch, ch) for ch in word)
 
 
+@lru_cache(maxsize=65536)
 def normalise_word(word: str) -> str:
     """Returns the comparable form of one word in any script."""
     if any(0x2D30 <= ord(ch) <= 0x2D7F for ch in word):
@@ -108,10 +110,10 @@ def skeleton(form: str) -> str:
     return DOUBLES.sub(r"\1", VOWELS.sub("", form))
 
 
-def tokenise(text: str) -> list[Token]:
+def tokenise(text: str) -> tuple[Token, ...]:
     """Splits text into tokens carrying their span, normalised form and consonant skeleton."""
     tokens = []
-    for match in TOKEN.finditer(text):
+    for match in TOKEN.finditer(text.replace("\u2019", "'")):
         form = normalise_word(match.group())
         tokens.append(Token(match.start(), match.end(), form, skeleton(form)))
-    return tokens
+    return tuple(tokens)

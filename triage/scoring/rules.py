@@ -47,6 +47,7 @@ class RuleResult:
     level: Level
     findings: tuple[Finding, ...]
     now: bool
+    tokens: tuple[Token, ...]
 
     @property
     def active_codes(self) -> frozenset[str]:
@@ -54,7 +55,7 @@ class RuleResult:
         return frozenset(f.code for f in self.findings if f.softened_by is None)
 
 
-def find_hits(tokens: list[Token]) -> list[Hit]:
+def find_hits(tokens: tuple[Token, ...]) -> list[Hit]:
     """Returns every lexicon hit of every language; code-switching is the norm."""
     matchable = Matchable(tokens)
     hits: list[Hit] = []
@@ -63,7 +64,7 @@ def find_hits(tokens: list[Token]) -> list[Hit]:
     return hits
 
 
-def clause_ids(tokens: list[Token], hits: list[Hit]) -> list[int]:
+def clause_ids(tokens: tuple[Token, ...], hits: list[Hit]) -> list[int]:
     """Returns, for each token, the number of the clause it belongs to."""
     breaks = {h.first for h in hits if h.name == "clause_break"}
     ids, clause = [], 0
@@ -92,7 +93,7 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
             or not any(_overlaps(h, i) and not _covers(h, i) for i in idioms)]
 
 
-def young_age_hits(tokens: list[Token], hits: list[Hit]) -> list[Hit]:
+def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
     """Finds ages under twelve written as a number followed by a unit ("7 years old", "3mro 6 snin")."""
     unit_starts = {h.first for h in hits if h.name == "age_unit"}
     found = []
@@ -118,9 +119,8 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
     return None
 
 
-def find_signals(text: str) -> tuple[list[Finding], bool]:
+def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding], bool]:
     """Returns the findings of a text and whether it says the harm is happening now."""
-    tokens = tokenise(text.replace("\u2019", "'"))
     raw = find_hits(tokens)
     hits = drop_idioms(raw)
     hits += young_age_hits(tokens, hits)
@@ -190,9 +190,10 @@ def combine_special(findings: list[Finding], *, now: bool) -> Level:
 
 def apply_rules(text: str) -> RuleResult:
     """Runs the safety rules on one text."""
-    findings, now = find_signals(text)
+    tokens = tokenise(text)
+    findings, now = find_signals(text, tokens=tokens)
     level = level_of(findings)
     special = combine_special(findings, now=now)
     if special.rank < level.rank:
         level = special
-    return RuleResult(level=level, findings=tuple(findings), now=now)
+    return RuleResult(level=level, findings=tuple(findings), now=now, tokens=tokens)

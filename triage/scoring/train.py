@@ -52,7 +52,7 @@ def train_head(rows: list[tuple[Features, int]], *, order: list[int]) -> Head:
 
 def train(examples: list[tuple[str, Level]]) -> Model:
     """Trains the three ordinal heads on the same features and the same fixed order."""
-    featurised = [(featurise(text, apply_rules(text).findings), level) for text, level in examples]
+    featurised = [(featurise(apply_rules(text)), level) for text, level in examples]
     order = list(range(len(featurised)))
     orders = []
     rng = random.Random(SEED)

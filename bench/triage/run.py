@@ -1,0 +1,139 @@
+"""Benchmarks triage.scoring on the held-out split: P1 recall and precision, under-triage, confusion, speed.
+
+Run: .venv/bin/python bench/triage/run.py [--split data/triage/heldout.jsonl] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from triage.scoring import Context, Level, assess
+
+REPO = Path(__file__).resolve().parents[2]
+HELDOUT = REPO / "data" / "triage" / "heldout.jsonl"
+LEVELS = list(Level)
+Z95 = 1.959964
+
+
+@dataclass
+class Tally:
+    """Counts of (label, prediction) pairs for one language or overall."""
+
+    pairs: dict[tuple[Level, Level], int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, *, label: Level, predicted: Level) -> None:
+        """Records one assessment."""
+        self.pairs[(label, predicted)] += 1
+
+    def count(self, *, label: Level | None = None, predicted: Level | None = None) -> int:
+        """Counts pairs matching a label and/or a prediction."""
+        return sum(n for (lab, pred), n in self.pairs.items()
+                   if (label is None or lab == label) and (predicted is None or pred == predicted))
+
+    @property
+    def total(self) -> int:
+        """Returns the number of assessments."""
+        return self.count()
+
+    @property
+    def under_triaged(self) -> int:
+        """Counts predictions less urgent than the label."""
+        return sum(n for (lab, pred), n in self.pairs.items() if pred.rank > lab.rank)
+
+
+def wilson(successes: int, trials: int) -> tuple[float, float]:
+    """Returns the 95 % Wilson score interval of a proportion."""
+    if trials == 0:
+        return (0.0, 1.0)
+    p = successes / trials
+    denominator = 1 + Z95**2 / trials
+    centre = (p + Z95**2 / (2 * trials)) / denominator
+    half = Z95 * math.sqrt(p * (1 - p) / trials + Z95**2 / (4 * trials**2)) / denominator
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def read_rows(path: Path) -> list[dict[str, object]]:
+    """Reads the labelled split."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def context_of(row: dict[str, object]) -> Context | None:
+    """Builds the context of a labelled row, if any."""
+    raw = row.get("context")
+    return Context.from_mapping(raw) if isinstance(raw, dict) else None
+
+
+def evaluate(rows: list[dict[str, object]]) -> dict[str, Tally]:
+    """Assesses every row and tallies results per language and overall."""
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for row in rows:
+        predicted = assess(str(row["text"]), context=context_of(row)).level
+        label = Level(str(row["level"]))
+        for key in (str(row["language"]), "overall"):
+            tallies[key].add(label=label, predicted=predicted)
+    return tallies
+
+
+def summary_line(name: str, tally: Tally) -> str:
+    """Formats one row of the metrics table."""
+    p1 = tally.count(label=Level.P1)
+    hit = tally.pairs.get((Level.P1, Level.P1), 0)
+    flagged = tally.count(predicted=Level.P1)
+    low, high = wilson(hit, p1)
+    recall = f"{hit / p1:.3f} [{low:.3f}, {high:.3f}]" if p1 else "n/a"
+    precision = f"{hit / flagged:.3f}" if flagged else "n/a"
+    under = tally.under_triaged / tally.total if tally.total else 0.0
+    return f"{name:<11}{tally.total:>5}{p1:>5}  {recall:<24}{precision:>9}{under:>10.1%}"
+
+
+def confusion(tally: Tally) -> str:
+    """Formats the confusion matrix, labels in rows and predictions in columns."""
+    lines = ["label\\pred " + "".join(f"{lv.value:>6}" for lv in LEVELS)]
+    for label in LEVELS:
+        lines.append(f"{label.value:<11}" + "".join(f"{tally.pairs.get((label, p), 0):>6}" for p in LEVELS))
+    return "\n".join(lines)
+
+
+def throughput(rows: list[dict[str, object]], *, runs: int) -> tuple[float, list[float]]:
+    """Returns the median assessments per second over several timed passes, after one warm-up pass."""
+    texts = [(str(r["text"]), context_of(r)) for r in rows]
+    for text, context in texts:
+        assess(text, context=context)
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for text, context in texts:
+            assess(text, context=context)
+        rates.append(len(texts) / (time.perf_counter() - start))
+    return statistics.median(rates), rates
+
+
+def main() -> None:
+    """Prints the metrics table, the confusion matrices and the throughput."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", type=Path, default=HELDOUT)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    rows = read_rows(args.split)
+    tallies = evaluate(rows)
+    print(f"split: {args.split.relative_to(REPO) if args.split.is_relative_to(REPO) else args.split}")
+    print(f"{'language':<11}{'n':>5}{'P1':>5}  {'P1 recall [95% Wilson]':<24}{'P1 prec':>9}{'under':>10}")
+    for name in sorted(k for k in tallies if k != "overall") + ["overall"]:
+        print(summary_line(name, tallies[name]))
+    for name in sorted(tallies):
+        print(f"\nconfusion {name}\n{confusion(tallies[name])}")
+    median, rates = throughput(rows, runs=args.runs)
+    print(f"\nthroughput: {median:,.0f} assessments/s (median of {args.runs} runs: "
+          + ", ".join(f"{r:,.0f}" for r in rates) + ")")
+    print("goals: P1 recall >= 0.98, P1 precision >= 0.66, under-triage <= 5 %, >= 1,000 assessments/s")
+
+
+if __name__ == "__main__":
+    main()
