@@ -4,8 +4,10 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter
 
+from channels import worker
 from channels.dev.router import router as dev_router
+from channels.webhooks import router as webhooks_router
 
-ROUTERS: list[APIRouter] = []
+ROUTERS: list[APIRouter] = [webhooks_router]
 DEVELOPMENT_ROUTERS: list[APIRouter] = [dev_router]
-BACKGROUND: list[Callable[[], Awaitable[None]]] = []
+BACKGROUND: list[Callable[[], Awaitable[None]]] = [worker.run]

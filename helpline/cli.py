@@ -26,6 +26,39 @@ def _migrate(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _chat(args: argparse.Namespace) -> int:
+    from channels.chat import Phone, converse, default_address
+    from channels.message import Channel
+    from channels.sandbox import config
+    from helpline.settings import get_settings
+
+    settings = get_settings()
+    channel = Channel(args.channel)
+    sandbox = settings.twilio_api_base_url if channel is not Channel.TELEGRAM else settings.telegram_api_base_url
+    sandbox_url = config.url(settings) if "127.0.0.1" not in sandbox else sandbox.removesuffix("/bot")
+    phone = Phone(
+        settings=settings,
+        channel=channel,
+        address=args.address or default_address(channel),
+        service_url=f"http://127.0.0.1:{settings.helpline_port}",
+        sandbox_url=sandbox_url,
+    )
+    converse(phone, read=lambda: input("you> "), write=print)
+    return 0
+
+
+def _telegram_webhook(args: argparse.Namespace) -> int:
+    from channels.providers.telegram import set_webhook
+    from helpline.settings import get_settings
+
+    url = args.url or f"{get_settings().public_base_url.rstrip('/')}/webhooks/telegram"
+    if not set_webhook(url=url):
+        print("[helpline] Telegram refused the webhook")
+        return 1
+    print(f"[helpline] Telegram will post updates to {url} with the secret token")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: one sub-command per operator task."""
     parser = argparse.ArgumentParser(prog="helpline", description="Child-protection helpline: operator commands")
@@ -41,6 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     migrate = commands.add_parser("migrate", help="bring the database to the newest migration")
     migrate.set_defaults(handler=_migrate)
+
+    chat = commands.add_parser("chat", help="chat from the terminal as a phone user, through the signed webhooks")
+    chat.add_argument("--channel", choices=["sms", "whatsapp", "telegram"], default="sms")
+    chat.add_argument("--address", help="the pretend user's number or chat id (a Moroccan test number by default)")
+    chat.set_defaults(handler=_chat)
+
+    webhook = commands.add_parser("telegram-webhook", help="register the Telegram webhook with the secret token")
+    webhook.add_argument("--url", help="public webhook URL (default PUBLIC_BASE_URL/webhooks/telegram)")
+    webhook.set_defaults(handler=_telegram_webhook)
 
     from triage.staff.cli import add_commands as add_staff_commands
 

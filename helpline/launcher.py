@@ -118,6 +118,28 @@ def _start_redis(supervisor: Supervisor, settings: Settings) -> str:
     return url
 
 
+# --- Sandbox: a local stand-in of the Twilio and Telegram APIs when no provider account is configured ---
+
+
+def _start_sandbox(supervisor: Supervisor, settings: Settings) -> dict[str, str]:
+    """Starts channels/sandbox and returns the variables pointing the service's senders at it (or nothing)."""
+    from channels.sandbox import config
+
+    if not config.needed(settings):
+        return {}
+    command = [sys.executable, "-m", "channels.sandbox", "--port", str(settings.sandbox_port)]
+    supervisor.start("sandbox", command, env=dict(os.environ), cwd=ROOT)
+    supervisor.wait_until(
+        lambda: _answers(f"{config.url(settings)}/sandbox/messages"), what="sandbox", timeout=READY_TIMEOUT_SECONDS
+    )
+    say(f"no Twilio or Telegram account configured: sandbox stand-in at {config.url(settings)}")
+    say("  talk to the helpline as a phone user: .venv/bin/helpline chat --channel sms|whatsapp|telegram")
+    return config.environment(settings)
+
+
+# --- end of sandbox ---
+
+
 def _write_pids(supervisor: Supervisor) -> None:
     pids = {"supervisor": os.getpid(), **{c.name: c.process.pid for c in supervisor.children}}
     PIDS_FILE.write_text(json.dumps(pids))
@@ -137,6 +159,7 @@ def up(*, train: bool = True) -> int:
         model = training.ensure_model() if train else training.model_path()
         redis_url = _start_redis(supervisor, settings)
         env = child_env(settings, redis_url)
+        env.update(_start_sandbox(supervisor, settings))
         for name, command in (
             ("actions", actions_command(settings)),
             ("rasa", rasa_command(settings, model)),

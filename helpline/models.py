@@ -8,6 +8,9 @@ MODEL_MODULES = (
     "triage.audit.models",
     "triage.reports.models",
     "triage.cases.models",
+    "channels.contacts.models",
+    "channels.inbox.models",
+    "channels.outbox.models",
 )
 
 

@@ -1,0 +1,61 @@
+"""Data access for contacts; callers own the transaction."""
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from channels.contacts.models import Contact
+from channels.identity import pseudonym
+from helpline.db import utcnow
+
+WHATSAPP_WINDOW = timedelta(hours=24)
+
+
+def find(*, session: Session, channel: str, pseudonym_: str) -> Contact | None:
+    """The contact behind a pseudonym on a channel, if known."""
+    return session.scalars(select(Contact).where(Contact.channel == channel, Contact.pseudonym == pseudonym_)).first()
+
+
+def remember(*, session: Session, channel: str, address: str) -> Contact:
+    """The contact for a raw address, created on first contact (a concurrent twin raises IntegrityError)."""
+    key = pseudonym(channel=channel, address=address)
+    contact = find(session=session, channel=channel, pseudonym_=key)
+    if contact is None:
+        contact = Contact(channel=channel, pseudonym=key, address=address)
+        session.add(contact)
+        session.flush()
+    return contact
+
+
+def touch_inbound(*, contact: Contact) -> None:
+    """Records that the user just wrote (opens WhatsApp's 24 h window)."""
+    contact.last_inbound_at = utcnow()
+
+
+def within_whatsapp_window(*, contact: Contact) -> bool:
+    """True when a free-form WhatsApp message is still allowed (user wrote in the last 24 h)."""
+    return contact.last_inbound_at is not None and utcnow() - contact.last_inbound_at < WHATSAPP_WINDOW
+
+
+def set_opted_out(*, contact: Contact, opted_out: bool) -> None:
+    """Stores STOP (True) or START (False)."""
+    contact.opted_out = opted_out
+
+
+def set_menu(*, contact: Contact, buttons: list[dict[str, Any]] | None) -> None:
+    """Remembers the options last offered, so "1", "2"… (or a Telegram "#n") map back to their payloads."""
+    contact.menu = buttons or None
+
+
+def menu_payload(*, contact: Contact, number: int) -> dict[str, Any] | None:
+    """The option with this number (1-based) of the last menu, if any."""
+    menu = contact.menu or []
+    return menu[number - 1] if 1 <= number <= len(menu) else None
+
+
+def get(*, session: Session, contact_id: uuid.UUID) -> Contact | None:
+    """The contact with this id."""
+    return session.get(Contact, contact_id)

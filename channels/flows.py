@@ -1,0 +1,341 @@
+"""Working the queues: an inbox row becomes a transcript message, goes to the bot or a human, and replies go out.
+
+Each step is its own short transaction, so the database is never locked while Rasa or a provider answers:
+claim + record (1), ask Rasa, store replies + finish (2), then send each outbox row and record the result (3).
+"""
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from channels import rasa, sms
+from channels.contacts import service as contacts
+from channels.contacts.models import Contact
+from channels.fallback import safe_reply
+from channels.inbox import service as inbox
+from channels.inbox.models import InboundKind, InboundMessage, InboxStatus
+from channels.message import Channel
+from channels.notices import Notice, notice
+from channels.outbox import service as outbox
+from channels.outbox.models import OutboxStatus, Purpose
+from channels.providers import sender_for, telegram
+from channels.ratelimit import Verdict
+from channels.ratelimit import check as rate_check
+from helpline.db import new_session
+from helpline.settings import get_settings
+from triage.intake import (
+    Author,
+    Conversation,
+    ConversationState,
+    Direction,
+    add_message,
+    get_conversation,
+    open_or_resume,
+    request_human,
+)
+
+log = logging.getLogger(__name__)
+
+BOT_STATES = (ConversationState.BOT, ConversationState.QUEUED)
+STAFF_RELEASED = "/staff_released"
+START_INTENT = "/greet"
+
+
+@dataclass
+class Plan:
+    """What to do once the record transaction committed."""
+
+    row_id: int
+    conversation_id: uuid.UUID
+    channel: Channel
+    bot_text: str | None = None
+    control: InboundKind | None = None
+    callback_id: str | None = None
+    outbox_ids: list[int] = field(default_factory=list)
+
+
+def work_one() -> bool:
+    """Claims one inbox row and works it to the end; False when nothing was waiting."""
+    row_id: int | None = None
+    try:
+        with new_session() as session, session.begin():
+            row = inbox.claim_next(session=session)
+            if row is None:
+                return False
+            row_id = row.id
+            plan = record(session=session, row=row)
+        if plan is not None:
+            carry_out(plan)
+    except Exception as error:
+        log.exception("inbox row %s failed", row_id)
+        if row_id is not None:
+            _retry_later(row_id, error)
+    return True
+
+
+def _retry_later(row_id: int, error: Exception) -> None:
+    with new_session() as session, session.begin():
+        session.execute(
+            update(InboundMessage)
+            .where(InboundMessage.id == row_id, InboundMessage.status == InboxStatus.PENDING)
+            .values(status=InboxStatus.WORKING, attempts=InboundMessage.attempts + 1)
+        )
+        row = session.get(InboundMessage, row_id)
+        if row is not None and row.status == InboxStatus.WORKING:
+            inbox.give_up_or_retry(row=row, error=type(error).__name__)
+
+
+def _conversation(session: Session, row: InboundMessage, contact: Contact) -> Conversation:
+    if row.conversation_id is not None:
+        existing = get_conversation(session=session, conversation_id=row.conversation_id)
+        if existing is not None:
+            return existing
+    return open_or_resume(session=session, channel=contact.channel, pseudonym=contact.pseudonym)
+
+
+def record(*, session: Session, row: InboundMessage) -> Plan | None:
+    """Stores the user's message in the transcript (once, even on a retry) and decides where it goes."""
+    contact = contacts.get(session=session, contact_id=row.contact_id) if row.contact_id else None
+    if contact is None:
+        inbox.finish(row=row, error="no contact")
+        return None
+    conversation = _conversation(session, row, contact)
+    plan = Plan(row_id=row.id, conversation_id=conversation.id, channel=Channel(contact.channel))
+    if row.kind in (InboundKind.PAUSE_BOT, InboundKind.RESUME_BOT):
+        plan.control = row.kind
+        return plan
+    bot_text = _bot_text(contact, row)
+    if row.message_id is None:
+        message = add_message(
+            session=session,
+            conversation=conversation,
+            direction=Direction.INBOUND,
+            author=Author.USER,
+            body=transcript_body(row, contact),
+        )
+        row.conversation_id, row.message_id = conversation.id, message.id
+    plan.callback_id = str(row.details.get("callback_id") or "") or None
+    plan.bot_text = _decide(session, row, contact, conversation, bot_text, plan)
+    if plan.bot_text is None:
+        inbox.finish(row=row)
+    return plan
+
+
+def transcript_body(row: InboundMessage, contact: Contact) -> str:
+    """What staff read for this message: the text, and a line for each file, location or button."""
+    lines = []
+    if row.kind is InboundKind.EDITED:
+        lines.append("(edited) " + (row.text or ""))
+    elif row.kind is InboundKind.BUTTON:
+        lines.append(f"[button] {_button_title(contact, row.text or '')}")
+    elif row.kind is InboundKind.STICKER:
+        lines.append(f"[sticker] {row.text or ''}".rstrip())
+    elif row.kind is InboundKind.START:
+        payload = row.details.get("start_payload")
+        lines.append("/start" + (f" (link: {payload})" if payload else ""))
+    elif row.kind is InboundKind.UNSUPPORTED and not row.text:
+        lines.append("[a kind of message the gateway cannot show]")
+    elif row.text:
+        lines.append(row.text)
+    for media in row.details.get("media", []):
+        lines.append(f"[{media['kind']} {media['content_type']}] {media['reference']}".replace("  ", " "))
+    if "location" in row.details:
+        latitude, longitude = row.details["location"]
+        lines.append(f"[location] {latitude},{longitude}")
+    return "\n".join(lines) or "[empty message]"
+
+
+def _button_title(contact: Contact, data: str) -> str:
+    for button in contact.menu or []:
+        if data in (button.get("payload"), button.get("data")):
+            return str(button.get("title"))
+    return data
+
+
+def _bot_text(contact: Contact, row: InboundMessage) -> str | None:
+    """What the bot should read: numbered choices and "#n" buttons mapped back to their payloads."""
+    text = row.text
+    if text is None:
+        return None
+    if row.kind is InboundKind.BUTTON and text.startswith("#") and text[1:].isdigit():
+        option = contacts.menu_payload(contact=contact, number=int(text[1:]))
+        return str(option["payload"]) if option else None
+    if row.kind is InboundKind.TEXT and contact.channel != Channel.TELEGRAM:
+        number = sms.choice(text)
+        option = contacts.menu_payload(contact=contact, number=number) if number else None
+        if option:
+            return str(option["payload"])
+    if row.kind is InboundKind.START:
+        return START_INTENT
+    return text
+
+
+def _decide(
+    session: Session,
+    row: InboundMessage,
+    contact: Contact,
+    conversation: Conversation,
+    bot_text: str | None,
+    plan: Plan,
+) -> str | None:
+    """Handles what the gateway answers itself; returns the text for the bot, or None when the bot stays out."""
+
+    def say(kind: Notice, purpose: Purpose = Purpose.REPLY) -> None:
+        plan.outbox_ids += _send_text(session, contact, conversation, notice(kind, conversation.language), purpose)
+
+    text = row.text or ""
+    if contact.channel == Channel.SMS and row.kind is InboundKind.TEXT:
+        if sms.is_stop(text):
+            contacts.set_opted_out(contact=contact, opted_out=True)
+            say(Notice.OPTED_OUT, Purpose.OPT_OUT_CONFIRMATION)
+            return None
+        if sms.is_start(text) and contact.opted_out:
+            contacts.set_opted_out(contact=contact, opted_out=False)
+            say(Notice.OPTED_IN)
+            return None
+    if contact.opted_out:
+        request_human(session=session, conversation=conversation, reason="message after STOP")
+        return None
+    if row.kind is InboundKind.EDITED:
+        return None
+    if row.kind in (InboundKind.MEDIA, InboundKind.LOCATION):
+        request_human(session=session, conversation=conversation, reason=f"the user sent a {row.kind}")
+        say(Notice.MEDIA_RECEIVED)
+        return bot_text if conversation.state in BOT_STATES and row.kind is InboundKind.MEDIA else None
+    if row.kind in (InboundKind.STICKER, InboundKind.UNSUPPORTED) or bot_text is None:
+        say(Notice.TEXT_ONLY)
+        return None
+    if conversation.state not in BOT_STATES:
+        return None
+    verdict = rate_check(pseudonym=contact.pseudonym, text=bot_text)
+    if verdict is Verdict.NOTIFY:
+        say(Notice.SLOW_DOWN)
+    return bot_text if verdict is Verdict.ALLOW else None
+
+
+def _send_text(
+    session: Session,
+    contact: Contact,
+    conversation: Conversation,
+    text: str,
+    purpose: Purpose = Purpose.REPLY,
+    *,
+    author: Author = Author.SYSTEM,
+    buttons: list[dict[str, Any]] | None = None,
+) -> list[int]:
+    message = add_message(
+        session=session, conversation=conversation, direction=Direction.OUTBOUND, author=author, body=text
+    )
+    rows = outbox.enqueue(
+        session=session,
+        contact=contact,
+        conversation_id=conversation.id,
+        message_id=message.id,
+        body=text,
+        buttons=buttons,
+        purpose=purpose,
+    )
+    return [row.id for row in rows]
+
+
+def carry_out(plan: Plan) -> None:
+    """Answers the button, asks the bot (or runs the control order), then sends what was queued."""
+    if plan.callback_id and plan.channel is Channel.TELEGRAM:
+        telegram.answer_callback(plan.callback_id)
+    if plan.control is not None:
+        _control(plan)
+    elif plan.bot_text is not None:
+        _ask_bot(plan, plan.bot_text)
+    send_now(plan.outbox_ids)
+
+
+def _metadata(channel: Channel) -> dict[str, Any]:
+    return {"channel": str(channel), "buttons": channel is Channel.TELEGRAM}
+
+
+def _ask_bot(plan: Plan, text: str) -> None:
+    try:
+        replies = rasa.send_to_bot(
+            conversation_id=str(plan.conversation_id), text=text, metadata=_metadata(plan.channel)
+        )
+    except rasa.RasaUnavailable as error:
+        log.warning("bot unavailable for conversation %s: %s", plan.conversation_id, error)
+        _store_fallback(plan)
+        return
+    _store_replies(plan, [(reply.text, reply.buttons) for reply in replies if reply.text or reply.buttons])
+
+
+def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
+    with new_session() as session, session.begin():
+        row, contact, conversation = _load(session, plan)
+        menu: list[dict[str, Any]] | None = None
+        for text, buttons in replies:
+            plan.outbox_ids += _send_text(
+                session, contact, conversation, text, author=Author.BOT, buttons=buttons or None
+            )
+            menu = buttons or menu
+        contacts.set_menu(contact=contact, buttons=menu)
+        inbox.finish(row=row)
+
+
+def _store_fallback(plan: Plan) -> None:
+    with new_session() as session, session.begin():
+        row, contact, conversation = _load(session, plan)
+        plan.outbox_ids += _send_text(session, contact, conversation, safe_reply(conversation.language))
+        request_human(session=session, conversation=conversation, reason="the bot is unavailable")
+        inbox.finish(row=row, error="bot unavailable")
+
+
+def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conversation]:
+    row = session.get(InboundMessage, plan.row_id)
+    assert row is not None
+    assert row.contact_id is not None
+    contact = contacts.get(session=session, contact_id=row.contact_id)
+    conversation = get_conversation(session=session, conversation_id=plan.conversation_id)
+    assert contact is not None
+    assert conversation is not None
+    return row, contact, conversation
+
+
+def _control(plan: Plan) -> None:
+    """Pauses or resumes the bot's tracker; after a resume the bot is told, and its welcome back is sent."""
+    conversation_id = str(plan.conversation_id)
+    if plan.control is InboundKind.PAUSE_BOT:
+        rasa.post_events(conversation_id=conversation_id, events=[{"event": "pause"}])
+        with new_session() as session, session.begin():
+            row, _, _ = _load(session, plan)
+            inbox.finish(row=row)
+        return
+    rasa.post_events(conversation_id=conversation_id, events=[{"event": "resume"}])
+    replies = rasa.send_to_bot(conversation_id=conversation_id, text=STAFF_RELEASED, metadata=_metadata(plan.channel))
+    _store_replies(plan, [(reply.text, reply.buttons) for reply in replies if reply.text or reply.buttons])
+
+
+def send_now(row_ids: list[int]) -> None:
+    """Sends these outbox rows now, in order, unless older rows of the contact still wait (the worker will)."""
+    while row_ids and send_one(only_ids=row_ids):
+        pass
+
+
+def status_callback_url() -> str:
+    """Where Twilio reports delivery statuses."""
+    return f"{get_settings().public_base_url.rstrip('/')}/webhooks/twilio/status"
+
+
+def send_one(*, only_ids: list[int] | None = None) -> bool:
+    """Claims one due outbox row, hands it to its provider and records the result; False when none was due."""
+    with new_session() as session, session.begin():
+        job = outbox.claim_next(session=session, only_ids=only_ids)
+    if job is None:
+        return False
+    callback = status_callback_url() if job.outgoing.channel is not Channel.TELEGRAM else None
+    result = sender_for(job.outgoing.channel).send(job.outgoing, status_callback=callback)
+    with new_session() as session, session.begin():
+        row = outbox.record_result(session=session, row_id=job.row_id, result=result)
+        if row.status == OutboxStatus.FAILED:
+            log.warning("outbox row %s failed for good: %s", row.id, row.error)
+    return True

@@ -1,0 +1,1 @@
+"""The durable outbound queue: every message to a user, sent with retries and tracked to delivery."""

@@ -1,0 +1,190 @@
+"""Data access for the outbox: enqueue (split per channel rules), claim in order, record results and statuses."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, exists, select, update
+from sqlalchemy.orm import Session, aliased
+
+from channels import sms
+from channels.contacts.models import Contact
+from channels.message import Button, Channel, Outgoing, SendOutcome, SendResult
+from channels.outbox.models import UNFINISHED, OutboundMessage, OutboxStatus, Purpose
+from helpline.db import utcnow
+from helpline.settings import get_settings
+
+LEASE = timedelta(seconds=60)
+MAX_BACKOFF_SECONDS = 300.0
+TELEGRAM_LIMIT = 4096
+CANDIDATES = 8
+STATUS_RANK = {
+    OutboxStatus.ACCEPTED: 0,
+    OutboxStatus.QUEUED: 1,
+    OutboxStatus.SENT: 2,
+    OutboxStatus.DELIVERED: 3,
+    OutboxStatus.READ: 4,
+}
+FINAL_FAILURES = (OutboxStatus.UNDELIVERED, OutboxStatus.FAILED, OutboxStatus.CANCELLED)
+
+
+@dataclass(frozen=True)
+class Job:
+    """A claimed outbox row, detached from the session: what to send and where."""
+
+    row_id: int
+    outgoing: Outgoing
+
+
+def _parts(channel: Channel, body: str, buttons: list[dict[str, Any]]) -> list[str]:
+    if channel is Channel.TELEGRAM:
+        return sms.split(body, TELEGRAM_LIMIT) or [""]
+    menu = sms.numbered("", [str(b["title"]) for b in buttons])
+    parts = sms.split(body, sms.MAX_TWILIO_BODY - len(menu) - 1) or [""]
+    return parts
+
+
+def enqueue(
+    *,
+    session: Session,
+    contact: Contact,
+    conversation_id: uuid.UUID,
+    message_id: uuid.UUID | None,
+    body: str,
+    buttons: list[dict[str, Any]] | None = None,
+    purpose: Purpose = Purpose.REPLY,
+    template_sid: str | None = None,
+    template_variables: dict[str, str] | None = None,
+) -> list[OutboundMessage]:
+    """Adds the rows that carry one transcript message (several when a long text is split; buttons on the last)."""
+    channel = Channel(contact.channel)
+    parts = [body] if template_sid else _parts(channel, body, buttons or [])
+    rows = []
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        rows.append(
+            OutboundMessage(
+                conversation_id=conversation_id,
+                message_id=message_id,
+                contact_id=contact.id,
+                channel=channel,
+                purpose=purpose,
+                body=part,
+                buttons=(buttons or None) if last else None,
+                template_sid=template_sid,
+                template_variables=template_variables,
+            )
+        )
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def _earlier_unfinished() -> Any:
+    earlier = aliased(OutboundMessage)
+    return exists().where(
+        earlier.contact_id == OutboundMessage.contact_id,
+        earlier.id < OutboundMessage.id,
+        earlier.status.in_(UNFINISHED),
+    )
+
+
+def claim_next(*, session: Session, only_ids: list[int] | None = None) -> Job | None:
+    """Leases the oldest due row whose contact has no earlier unfinished row; None when there is none."""
+    now = utcnow()
+    query = (
+        select(OutboundMessage.id, OutboundMessage.status, OutboundMessage.attempts)
+        .where(
+            (OutboundMessage.status == OutboxStatus.PENDING) & (OutboundMessage.next_attempt_at <= now)
+            | (OutboundMessage.status == OutboxStatus.SENDING) & (OutboundMessage.lease_until < now),
+            ~_earlier_unfinished(),
+        )
+        .order_by(OutboundMessage.id)
+        .limit(CANDIDATES)
+        .with_for_update(skip_locked=True, of=OutboundMessage)
+    )
+    if only_ids is not None:
+        query = query.where(OutboundMessage.id.in_(only_ids))
+    for row_id, status, attempts in session.execute(query).all():
+        claimed = session.execute(
+            update(OutboundMessage)
+            .where(OutboundMessage.id == row_id, OutboundMessage.status == status, OutboundMessage.attempts == attempts)
+            .values(status=OutboxStatus.SENDING, attempts=attempts + 1, lease_until=now + LEASE, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if cast(CursorResult[Any], claimed).rowcount != 1:
+            continue
+        job = _job(session=session, row_id=row_id)
+        if job is not None:
+            return job
+    return None
+
+
+def _job(*, session: Session, row_id: int) -> Job | None:
+    row = session.get(OutboundMessage, row_id, populate_existing=True)
+    assert row is not None
+    contact = session.get(Contact, row.contact_id)
+    if contact is None or (contact.opted_out and row.purpose != Purpose.OPT_OUT_CONFIRMATION):
+        row.status, row.error, row.lease_until = OutboxStatus.CANCELLED, "not sent: the user opted out (STOP)", None
+        return None
+    buttons = tuple(Button(str(b["title"]), str(b["payload"])) for b in row.buttons or [])
+    outgoing = Outgoing(
+        channel=Channel(row.channel),
+        address=contact.address,
+        text=row.body,
+        buttons=buttons,
+        template_sid=row.template_sid,
+        template_variables=dict(row.template_variables or {}),
+    )
+    return Job(row_id=row.id, outgoing=outgoing)
+
+
+def record_result(*, session: Session, row_id: int, result: SendResult) -> OutboundMessage:
+    """Stores what the provider said: accepted, retry later (back-off, Retry-After honoured) or failed."""
+    row = session.get(OutboundMessage, row_id)
+    assert row is not None
+    now = utcnow()
+    row.updated_at, row.lease_until = now, None
+    if result.outcome is SendOutcome.ACCEPTED:
+        row.status, row.provider_message_id, row.error = OutboxStatus.ACCEPTED, result.provider_message_id, None
+    elif result.outcome is SendOutcome.RETRY and row.attempts < get_settings().outbox_max_attempts:
+        delay = max(result.retry_after or 0.0, min(float(2**row.attempts), MAX_BACKOFF_SECONDS))
+        row.status, row.next_attempt_at, row.error = OutboxStatus.PENDING, now + timedelta(seconds=delay), result.reason
+    else:
+        prefix = "gave up after retries: " if result.outcome is SendOutcome.RETRY else ""
+        row.status, row.error = OutboxStatus.FAILED, f"{prefix}{result.reason}"[:300]
+    session.flush()
+    return row
+
+
+def apply_status(*, session: Session, provider_message_id: str, status: str, error_code: str | None) -> bool:
+    """Applies a Twilio status callback; statuses never move backwards. False when the message is unknown."""
+    row = session.scalars(
+        select(OutboundMessage).where(OutboundMessage.provider_message_id == provider_message_id)
+    ).first()
+    if row is None:
+        return False
+    try:
+        new = OutboxStatus(status)
+    except ValueError:
+        return True
+    if new in FINAL_FAILURES:
+        row.status = new
+        row.error = f"twilio {new}" + (f" error {error_code}" if error_code else "")
+    elif row.status in STATUS_RANK and STATUS_RANK.get(new, -1) > STATUS_RANK[row.status]:
+        row.status = new
+    row.updated_at = utcnow()
+    session.flush()
+    return True
+
+
+def rows_for_messages(*, session: Session, message_ids: list[uuid.UUID]) -> list[OutboundMessage]:
+    """Every outbox row carrying these transcript messages, oldest first."""
+    if not message_ids:
+        return []
+    return list(
+        session.scalars(
+            select(OutboundMessage).where(OutboundMessage.message_id.in_(message_ids)).order_by(OutboundMessage.id)
+        )
+    )

@@ -1,0 +1,40 @@
+"""Development credentials of the sandbox and the settings that point the real client libraries at it."""
+
+from helpline.settings import Settings
+
+ACCOUNT_SID = "ACsandbox00000000000000000000000000"
+AUTH_TOKEN = "sandbox-auth-token"
+BOT_TOKEN = "100000:sandbox-bot-token"
+WEBHOOK_SECRET = "sandbox-webhook-secret"
+SMS_FROM = "+212500000000"
+WHATSAPP_FROM = "whatsapp:+212500000001"
+
+
+def needed(settings: Settings) -> bool:
+    """True when no provider credentials are configured (development only): the sandbox stands in."""
+    no_twilio = not settings.twilio_account_sid and not settings.twilio_auth_token.get_secret_value()
+    no_telegram = not settings.telegram_bot_token.get_secret_value()
+    return not settings.is_production and no_twilio and no_telegram
+
+
+def url(settings: Settings) -> str:
+    """The sandbox's base URL on loopback."""
+    return f"http://127.0.0.1:{settings.sandbox_port}"
+
+
+def environment(settings: Settings) -> dict[str, str]:
+    """The variables that make the helpline service use the sandbox with the development credentials."""
+    return environment_for(url(settings))
+
+def environment_for(base: str) -> dict[str, str]:
+    """The same variables for a sandbox at any base URL (tests and the benchmark run their own)."""
+    return {
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "TWILIO_SMS_FROM": SMS_FROM,
+        "TWILIO_WHATSAPP_FROM": WHATSAPP_FROM,
+        "TWILIO_API_BASE_URL": base,
+        "TELEGRAM_BOT_TOKEN": BOT_TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "TELEGRAM_API_BASE_URL": f"{base}/bot",
+    }

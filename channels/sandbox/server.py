@@ -1,0 +1,58 @@
+"""Runs the stand-in: in a thread (tests, benchmark) or as its own process (`helpline up`)."""
+
+import argparse
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import uvicorn
+
+from channels.sandbox.app import Sandbox, create_app
+
+
+@dataclass
+class Running:
+    """A stand-in serving on loopback."""
+
+    sandbox: Sandbox
+    url: str
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running(sandbox: Sandbox | None = None, *, port: int = 0) -> Iterator[Running]:
+    """Serves a stand-in in a background thread for the duration of the block."""
+    sandbox = sandbox or Sandbox()
+    port = port or free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(sandbox), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the sandbox did not start")
+        time.sleep(0.01)
+    try:
+        yield Running(sandbox, f"http://127.0.0.1:{port}")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def main() -> None:
+    """`python -m channels.sandbox --port N`: serve the stand-in until stopped."""
+    parser = argparse.ArgumentParser(description="Local stand-in of the Twilio and Telegram APIs")
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args()
+    uvicorn.run(create_app(Sandbox()), host="127.0.0.1", port=args.port, log_level="warning")
