@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from triage.scoring.features import featurise
 from triage.scoring.language import detect_language
-from triage.scoring.model import load_model
+from triage.scoring.model import level_of_cumulative, load_model
 from triage.scoring.normalise import detect_script
 from triage.scoring.rules import Finding, RuleResult, apply_rules
 from triage.scoring.types import Assessment, Context, Level, Signal
@@ -22,7 +22,7 @@ def assess(text: str, *, context: Context | None = None) -> Assessment:
     earlier = [apply_rules(message) for message in context.earlier_messages]
     cumulative = load_model().cumulative(featurise(current))
     level = _rule_level(current, earlier=earlier)
-    model_level = _model_level(cumulative)
+    model_level = level_of_cumulative(cumulative) if current.tokens else Level.P4
     if model_level.rank < level.rank:
         level = model_level
     signals = _signals(current, earlier=earlier)
@@ -47,14 +47,6 @@ def _rule_level(current: RuleResult, *, earlier: list[RuleResult]) -> Level:
     if current.now and earlier_harm & HARM_WORDS_NEEDED_FOR_NOW & {"physical_abuse", "sexual_abuse"}:
         level = Level.P1
     return level
-
-
-def _model_level(cumulative: tuple[float, float, float]) -> Level:
-    """Returns the level the model proposes."""
-    for rank, p in enumerate(cumulative):
-        if p >= 0.5:
-            return Level.from_rank(rank)
-    return Level.P4
 
 
 def _codes(current: RuleResult, earlier: list[RuleResult]) -> frozenset[str]:

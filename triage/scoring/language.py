@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import re
 
-from triage.scoring.normalise import Token, tokenise
+from triage.scoring.normalise import Token, normalise_word, tokenise
 from triage.scoring.types import Language, Script
 
 ARABIZI = re.compile(r"[a-z][2379]|[2379][a-z]")
 MARKERS: dict[Language, frozenset[str]] = {
     Language.EN: frozenset("i you he she my me is are was the a and to of it not what how help please this "
-                           "dad mom mum father mother brother sister hits with at home school want".split()),
+                           "dad mom mum father mother brother sister hits with at home school want hello hi hey thanks "
+                           "thank".split()),
     Language.FR: frozenset("je tu il elle mon ma mes me moi est suis le la les et de des un une pas ne que "
                            "quoi comment aide pere mere frere soeur avec maison ecole veux tous jours ce soir "
-                           "mais pour qui c'est j'ai".replace("'", "").split()),
+                           "mais pour qui c'est j'ai bonjour salut bonsoir merci coucou".replace("'", "").split()),
     Language.DARIJA_LAT: frozenset("ana nta nti huwa hiya bghit bgha wach wax dyal dial diali dyali daba dba bzaf "
                                    "rani raha rah hadi had chi ch wla 3la ala mn men f fi l bba baba mama mok khoya "
                                    "khti salam slm wa ila ghadi 3afak afak smhli smhlia kifach chno chnou ma mazal "
-                                   "lyoum lyom kayn kayna ghir m3a mea 3ndi andi hna tma ktir walo".split()),
+                                   "lyoum lyom kayn kayna ghir m3a mea 3ndi andi hna tma ktir walo bba bbah khay "
+                                   "3lia alia 3liya".split()),
     Language.TZM: frozenset("azul tanmmirt tanemmirt ur nkki nkkin inu iyi ad righ rix ghilad dghi tigmmi "
                             "tgmmi imma baba gma ultma ikkat iwwt ksudegh awid tiwisi fellawen mad manik g "
                             "d is ar sul labas".split()),
@@ -28,12 +30,16 @@ MARKERS: dict[Language, frozenset[str]] = {
                                   "كاين كاينه معايا ليا عليا حتى ولا غير".split()),
 }
 TZM_ENDINGS = re.compile(r"(?:egh|gh|ɣ)$")
+DARIJA_VERB = re.compile(r"^(?:kan|kay|kat|kan|ki|ka|ghadi|gha|ma)[a-z]{3,}(?:ni|ch|h|ha|hom|k|kom|lia)?$")
+
+
+NORMALISED_MARKERS = {language: frozenset(normalise_word(w) for w in words) for language, words in MARKERS.items()}
 
 
 def _score(tokens: tuple[Token, ...], language: Language) -> float:
     """Counts the marker words of a language among the tokens."""
-    markers = MARKERS[language]
-    return float(sum(1 for t in tokens if t.form in markers or t.form.lower() in markers))
+    markers = NORMALISED_MARKERS[language]
+    return float(sum(1 for t in tokens if t.form in markers))
 
 
 def detect_language(text: str, *, script: Script, tokens: tuple[Token, ...] | None = None) -> Language:
@@ -49,6 +55,7 @@ def detect_language(text: str, *, script: Script, tokens: tuple[Token, ...] | No
     lowered = text.lower()
     scores = {language: _score(tokens, language) for language in
               (Language.EN, Language.FR, Language.DARIJA_LAT, Language.TZM)}
-    scores[Language.DARIJA_LAT] += 2 * len(ARABIZI.findall(lowered)) + 0.5
+    verbs = sum(1 for t in tokens if DARIJA_VERB.match(t.form) and t.form not in NORMALISED_MARKERS[Language.FR])
+    scores[Language.DARIJA_LAT] += 2 * len(ARABIZI.findall(lowered)) + 2 * verbs + 0.25
     scores[Language.TZM] += 0.5 * sum(1 for w in lowered.split() if TZM_ENDINGS.search(w) and len(w) > 4)
     return max(scores, key=lambda language: scores[language])

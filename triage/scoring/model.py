@@ -13,7 +13,8 @@ from triage.scoring.features import Features
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLD = 0.5
+THRESHOLD = 0.3
+"""Chosen by 5-fold cross-validation on the training split: same P1 recall as 0.5, less under-triage."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +44,15 @@ class Model:
 
     def level(self, features: Features) -> Level:
         """Returns the most urgent level whose cumulative probability passes the threshold."""
-        for rank, p in enumerate(self.cumulative(features)):
-            if p >= THRESHOLD:
-                return Level.from_rank(rank)
-        return Level.P4
+        return level_of_cumulative(self.cumulative(features))
+
+
+def level_of_cumulative(cumulative: tuple[float, float, float]) -> Level:
+    """Returns the most urgent level whose cumulative probability passes the threshold."""
+    for rank, p in enumerate(cumulative):
+        if p >= THRESHOLD:
+            return Level.from_rank(rank)
+    return Level.P4
 
 
 def to_json(model: Model) -> dict[str, Any]:

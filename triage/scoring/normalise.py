@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from triage.scoring.types import Script
 
-TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|[^\w\s]", re.UNICODE)
+MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+WORD = rf"(?:[^\W_]|[{MARKS}])+"
+TOKEN = re.compile(rf"{WORD}(?:'{WORD})?|[^\w\s{MARKS}]")
 ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
                                 "گ": "ك", "ڭ": "ك", "ڤ": "ف", "پ": "ب", "ی": "ي", "ک": "ك"})

@@ -10,7 +10,8 @@ from triage.scoring.lexicon import Hit, Matchable, load_lexicons
 from triage.scoring.normalise import Token, tokenise
 from triage.scoring.types import Level
 
-CUES = frozenset({"now", "idiom", "clause_break", "age_unit"})
+CUES = frozenset({"now", "idiom", "idiom_stress", "clause_break", "age_unit"})
+IDIOMS = frozenset({"idiom", "idiom_stress"})
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 NEGATABLE = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect", "self_harm", "bullying",
                        "perpetrator_access", "online_exploitation", "child_labour"})
@@ -87,10 +88,14 @@ def _overlaps(a: Hit, b: Hit) -> bool:
 
 
 def drop_idioms(hits: list[Hit]) -> list[Hit]:
-    """Removes hits that are part of an idiom ("my mum will kill me if I fail"), unless they extend it."""
-    idioms = [h for h in hits if h.name == "idiom"]
-    return [h for h in hits if h.name == "idiom"
-            or not any(_overlaps(h, i) and not _covers(h, i) for i in idioms)]
+    """Removes hits inside an idiom ("my mum will kill me if I fail"); a hit that runs past the idiom's end
+    ("he will kill me if I tell") breaks the idiom instead."""
+    idioms = [h for h in hits if h.name in IDIOMS]
+    broken = {i for i in idioms for h in hits
+              if h.name not in CUES and _overlaps(h, i) and h.last > i.last and h.first >= i.first - 1}
+    idioms = [i for i in idioms if i not in broken]
+    return [h for h in hits if (h.name in IDIOMS and h not in broken)
+            or (h.name not in IDIOMS and not any(_overlaps(h, i) for i in idioms))]
 
 
 def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
@@ -121,8 +126,7 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
 
 def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding], bool]:
     """Returns the findings of a text and whether it says the harm is happening now."""
-    raw = find_hits(tokens)
-    hits = drop_idioms(raw)
+    hits = drop_idioms(find_hits(tokens))
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
@@ -138,7 +142,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
             seen.add((hit.name, evidence))
             findings.append(Finding(hit.name, evidence, soft))
     findings += [Finding("distress", text[tokens[h.first].start:tokens[h.last].end])
-                 for h in raw if h.name == "idiom"]
+                 for h in hits if h.name == "idiom_stress"]
     now = any(h.name == "now" for h in hits)
     now_evidence = [text[tokens[h.first].start:tokens[h.last].end] for h in hits if h.name == "now"]
     return findings + _derived(findings, now_evidence=now_evidence), now

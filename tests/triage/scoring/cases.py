@@ -1,0 +1,121 @@
+"""Hand-written cases per language, including the hard ones: negation, past, hypotheticals, idioms, pranks."""
+
+from dataclasses import dataclass, field
+
+from triage.scoring import Level
+
+
+@dataclass(frozen=True)
+class Case:
+    """One message, the level it must get and signal codes it must carry."""
+
+    label: str
+    text: str
+    level: Level
+    codes: frozenset[str] = field(default_factory=frozenset)
+    language: str | None = None
+
+
+def case(label: str, text: str, level: str, *codes: str, language: str | None = None) -> Case:
+    """Builds a case tersely."""
+    return Case(label, text, Level(level), frozenset(codes), language)
+
+
+P1, P2, P3, P4 = "P1", "P2", "P3", "P4"
+
+EN = [
+    case("en-intent-tonight", "I want to kill myself tonight", P1, "suicide_intent", language="en"),
+    case("en-ibuprofen", "i just took 30 ibuprofen", P1, "means", "attempt", language="en"),
+    case("en-pill-emoji-plan", "💊💊 this is my last message", P1, "means", language="en"),
+    case("en-rope", "I have the rope ready", P1, "means"),
+    case("en-roof", "I'm on the roof and I want to jump off", P1, "suicide_plan"),
+    case("en-hit-now", "my dad is hitting me right now", P1, "physical_abuse", "danger_now"),
+    case("en-afraid-home", "I'm scared to go home tonight", P1, "afraid_home"),
+    case("en-lost-toddler", "my 3 year old son is lost at the beach", P1, "missing_runaway", "young_child"),
+    case("en-ongoing", "my dad hits me every day", P2, "physical_abuse", "ongoing"),
+    case("en-self-harm", "I've been cutting myself for months", P2, "self_harm"),
+    case("en-sextortion", "he says he will post my photos if I don't pay", P2, "online_exploitation"),
+    case("en-negation", "he doesn't hit me anymore", P3, "negation", "physical_abuse"),
+    case("en-past", "my uncle hit me three years ago, he moved away", P3, "past"),
+    case("en-hypothetical-abuse", "what if a friend gets hit by her parents sometimes?", P3, "hypothetical"),
+    case("en-hypothetical-pills", "what if someone took a lot of pills?", P2, "hypothetical"),
+    case("en-idiom-mum", "my mum will kill me if I fail", P3),
+    case("en-idiom-homework", "this homework is killing me", P3),
+    case("en-threat-is-not-idiom", "he said he will kill me if I tell anyone", P1, "danger_now"),
+    case("en-bullying", "they make fun of me at school", P3, "bullying"),
+    case("en-greeting", "hello", P4, "greeting", language="en"),
+    case("en-prank", "lol just testing", P4, "prank"),
+    case("en-info", "is this service free?", P4, "info_request"),
+    case("en-worried-adult", "I'm worried about my nephew, he has bruises and says his dad did it", P2),
+]
+
+FR = [
+    case("fr-suicide-soir", "je veux me suicider ce soir", P1, "suicide_intent", language="fr"),
+    case("fr-no-accents", "j'ai avale tous les medicaments de ma mere", P1, "attempt", language="fr"),
+    case("fr-accents", "j'ai avalé tous les médicaments de ma mère", P1, "attempt", language="fr"),
+    case("fr-frappe-maintenant", "mon père me frappe maintenant", P1, "physical_abuse", "danger_now"),
+    case("fr-peur-rentrer", "j'ai peur de rentrer à la maison", P1, "afraid_home"),
+    case("fr-tous-les-jours", "ma mère me frappe tous les jours", P2, "ongoing"),
+    case("fr-mariage", "mes parents veulent me marier cet été, j'ai 15 ans", P2, "child_marriage"),
+    case("fr-negation", "il ne me frappe plus depuis que ma mère est partie", P3, "negation"),
+    case("fr-passe", "quand j'étais petite mon oncle me touchait, il est mort", P3, "past"),
+    case("fr-idiome", "ma mère va me tuer si je rate le bac", P3),
+    case("fr-mort-de-rire", "mort de rire 😂", P4),
+    case("fr-bonjour", "bonjour", P4, "greeting", language="fr"),
+    case("fr-droits", "quels sont mes droits ?", P4, "info_request"),
+]
+
+DARIJA_LAT = [
+    case("dl-kaydrebni-daba", "bba kaydrebni daba", P1, "physical_abuse", "danger_now", language="darija_lat"),
+    case("dl-kidrabni-dba", "bba kidrabni dba", P1, "physical_abuse", "danger_now", language="darija_lat"),
+    case("dl-kaydarbni-db", "bba kaydarbni db", P1, "physical_abuse", "danger_now", language="darija_lat"),
+    case("dl-n9tel-rasi", "bghit n9tel rasi", P1, "suicide_intent", language="darija_lat"),
+    case("dl-nqtl-rassi", "bghit nqtl rassi lyoum", P1, "suicide_intent"),
+    case("dl-dwa", "chrbt dwa bzaf", P1, "attempt"),
+    case("dl-pills-now", "3ndi l7bob 💊 w ghadi nchrbhom daba", P1, "means"),
+    case("dl-afraid-home", "khayfa nrje3 l dar", P1, "afraid_home"),
+    case("dl-code-switch", "bba kaydrebni tous les jours", P2, "physical_abuse", "ongoing", language="darija_lat"),
+    case("dl-negation", "ma bqach kaydrebni", P3, "negation", "physical_abuse"),
+    case("dl-negation-joined", "bba mab9ach kaydrbni", P3, "negation"),
+    case("dl-past", "hadi 3 snin kan kaydrebni bba", P3, "past"),
+    case("dl-hypothetical", "wach ila chi wa7ed kaydrbo bbah?", P3, "hypothetical"),
+    case("dl-idiom", "ghadi y9tlni bba ila sqatt", P3),
+    case("dl-idiom-direct", "mama ghadi t9tlni ila chafat nno9at", P3),
+    case("dl-threat", "ghadi y9tlni ila hdrt", P1, "danger_now"),
+    case("dl-salam", "salam", P4, "greeting", language="darija_lat"),
+    case("dl-prank", "hhhhh test", P4, "prank"),
+]
+
+DARIJA_AR = [
+    case("da-daba", "بابا كيضربني دابا", P1, "physical_abuse", "danger_now", language="darija_ar"),
+    case("da-suicide", "بغيت نقتل راسي", P1, "suicide_intent", language="darija_ar"),
+    case("da-conjunction", "وكيضربني كل نهار", P2, "physical_abuse", "ongoing"),
+    case("da-diacritics", "بَابَا كَيْضْرَبْنِي دَابَا", P1, "physical_abuse"),
+    case("da-negation", "ما بقاش كيضربني", P3, "negation"),
+    case("da-past", "هادي 3 سنين كان كيضربني", P3, "past"),
+    case("da-idiom", "بابا غادي يقتلني إلا سقطت", P3),
+    case("da-greeting", "السلام عليكم", P4, "greeting"),
+]
+
+AR = [
+    case("ar-suicide", "أريد أن أقتل نفسي الليلة", P1, "suicide_intent", language="ar"),
+    case("ar-hamza-free", "اريد ان اموت", P1, "suicide_intent", language="ar"),
+    case("ar-hit-now", "أبي يضربني الآن", P1, "physical_abuse", "danger_now", language="ar"),
+    case("ar-ongoing", "أبي يضربني كل يوم", P2, "ongoing"),
+    case("ar-negation", "لم يعد يضربني", P3, "negation"),
+    case("ar-past", "عندما كنت صغيرا كان أبي يضربني", P3, "past"),
+    case("ar-idiom", "أمي ستقتلني إذا رسبت", P3),
+    case("ar-greeting", "مرحبا", P4, "greeting", language="ar"),
+]
+
+TZM = [
+    case("tzm-latin-intent", "righ ad mmtegh", P1, "suicide_intent", language="tzm"),
+    case("tzm-tifinagh-intent", "ⵔⵉⵖ ⴰⴷ ⵎⵎⵜⵖ", P1, "suicide_intent", language="tzm"),
+    case("tzm-hit-now", "baba ikkat iyi ghilad", P1, "physical_abuse", "danger_now", language="tzm"),
+    case("tzm-tifinagh-hit-now", "ⴱⴰⴱⴰ ⵉⴽⴽⴰⵜ ⵉⵢⵉ ⵖⵉⵍⴰⴷ", P1, "physical_abuse", language="tzm"),
+    case("tzm-negation", "baba ur sul ikkat iyi", P3, "negation"),
+    case("tzm-azul", "azul", P4, "greeting", language="tzm"),
+    case("tzm-tifinagh-azul", "ⴰⵣⵓⵍ", P4, "greeting", language="tzm"),
+]
+
+ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM
