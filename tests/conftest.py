@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import redis
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 _TMP = Path(tempfile.mkdtemp(prefix="helpline-tests-"))
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_TMP / 'helpline.db'}")
@@ -75,10 +76,11 @@ def _clean_state(database: None) -> Iterator[None]:
 
 
 @pytest.fixture
-def session() -> Iterator[object]:
-    """A database session committed at the end of the test (like one request)."""
-    with new_session() as db_session, db_session.begin():
+def session() -> Iterator[Session]:
+    """A database session for the test; tests commit when the service under test must see their rows."""
+    with new_session() as db_session:
         yield db_session
+        db_session.commit()
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def _as_http() -> Iterator[None]:
     except flows.NotYours as refused:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused)) from None
     except ValueError as invalid:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(invalid)) from None
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(invalid)) from None
 
 
 def visible_centres(staff: Staff) -> list[str] | None:
@@ -157,7 +157,7 @@ def transfer(
     if body.to_staff is not None:
         colleague = staff_service.by_username(session=session, username=body.to_staff)
         if colleague is None or not colleague.active:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "no such colleague")
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "no such colleague")
     with _as_http():
         flows.transfer(session=session, conversation=conversation, staff=staff, to_staff=colleague,
                        to_centre=body.to_centre)  # fmt: skip

@@ -5,10 +5,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, Field
 
-from helpline.db import SessionDep
 from triage.scoring import Context, assess
-from triage.staff import service as staff_service
-from triage.staff.security import UNAUTHENTICATED, Credentials, is_service_token
+from triage.staff.security import ServiceOrStaff
 
 router = APIRouter(prefix="/api/v1/triage", tags=["triage"])
 
@@ -32,15 +30,10 @@ class ScoreOut(BaseModel):
 
 
 @router.post("/score")
-def score(body: ScoreIn, session: SessionDep, credentials: Credentials) -> ScoreOut:
+def score(_caller: ServiceOrStaff, body: ScoreIn) -> ScoreOut:
     """The assessment of one text: level, score, signals with their evidence, language and script."""
-    if credentials is None or not (
-        is_service_token(credentials.credentials)
-        or staff_service.staff_for_token(session=session, token=credentials.credentials) is not None
-    ):
-        raise UNAUTHENTICATED
     try:
         context = Context.from_mapping(body.context)
     except ValueError as invalid:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(invalid)) from None
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(invalid)) from None
     return ScoreOut.model_validate(assess(body.text, context=context).to_dict())

@@ -61,3 +61,16 @@ def require_service(credentials: Credentials) -> None:
 
 
 Service = Annotated[None, Depends(require_service)]
+
+
+def require_service_or_staff(session: SessionDep, credentials: Credentials) -> None:
+    """Lets through the action server or any signed-in staff member, else 401."""
+    if credentials is None:
+        raise UNAUTHENTICATED
+    if is_service_token(credentials.credentials):
+        return
+    if service.staff_for_token(session=session, token=credentials.credentials) is None:
+        raise UNAUTHENTICATED
+
+
+ServiceOrStaff = Annotated[None, Depends(require_service_or_staff)]
