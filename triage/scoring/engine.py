@@ -6,7 +6,7 @@ from triage.scoring.features import featurise
 from triage.scoring.language import detect_language
 from triage.scoring.model import level_of_cumulative, load_model
 from triage.scoring.normalise import detect_script
-from triage.scoring.rules import Finding, RuleResult, apply_rules
+from triage.scoring.rules import HARMED, Finding, RuleResult, apply_rules
 from triage.scoring.types import Assessment, Context, Level, Signal
 
 HARM_WORDS_NEEDED_FOR_NOW = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect",
@@ -44,7 +44,7 @@ def _rule_level(current: RuleResult, *, earlier: list[RuleResult]) -> Level:
         if result.level.rank < level.rank:
             level = result.level
     earlier_harm = set().union(*(r.active_codes for r in earlier)) if earlier else set()
-    if current.now and earlier_harm & HARM_WORDS_NEEDED_FOR_NOW & {"physical_abuse", "sexual_abuse"}:
+    if earlier_harm & HARMED and (current.now or "perpetrator_access" in current.active_codes):
         level = Level.P1
     return level
 

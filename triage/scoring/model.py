@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -26,19 +26,33 @@ class Head:
 
     def probability(self, features: Features) -> float:
         """Returns the probability that the message is at least this urgent."""
-        z = self.bias + sum(self.weights.get(i, 0.0) * v for i, v in features)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return _sigmoid(self.bias + sum(self.weights.get(i, 0.0) * v for i, v in features))
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """The three ordinal heads."""
+    """The three ordinal heads, with their weights also stacked per feature for one lookup each."""
 
     heads: tuple[Head, Head, Head]
+    stacked: dict[int, tuple[float, float, float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys = set().union(*(h.weights for h in self.heads))
+        stacked = {k: (self.heads[0].weights.get(k, 0.0), self.heads[1].weights.get(k, 0.0),
+                       self.heads[2].weights.get(k, 0.0)) for k in keys}
+        object.__setattr__(self, "stacked", stacked)
 
     def cumulative(self, features: Features) -> tuple[float, float, float]:
         """Returns P(≤P1), P(≤P2), P(≤P3), made monotone."""
-        p1, p2, p3 = (h.probability(features) for h in self.heads)
+        z1, z2, z3 = self.heads[0].bias, self.heads[1].bias, self.heads[2].bias
+        stacked = self.stacked
+        for index, value in features:
+            weights = stacked.get(index)
+            if weights is not None:
+                z1 += weights[0] * value
+                z2 += weights[1] * value
+                z3 += weights[2] * value
+        p1, p2, p3 = _sigmoid(z1), _sigmoid(z2), _sigmoid(z3)
         p2 = max(p2, p1)
         return p1, p2, max(p3, p2)
 
@@ -53,6 +67,11 @@ def level_of_cumulative(cumulative: tuple[float, float, float]) -> Level:
         if p >= THRESHOLD:
             return Level.from_rank(rank)
     return Level.P4
+
+
+def _sigmoid(z: float) -> float:
+    """Returns the logistic function of z, clipped against overflow."""
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 def to_json(model: Model) -> dict[str, Any]:

@@ -15,17 +15,18 @@ IDIOMS = frozenset({"idiom", "idiom_stress"})
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 NEGATABLE = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect", "self_harm", "bullying",
                        "perpetrator_access", "online_exploitation", "child_labour"})
+HARMED = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "afraid_home", "danger_now"})
 ABUSE = frozenset({"physical_abuse", "sexual_abuse"})
 SUICIDAL = frozenset({"suicide_intent", "suicide_plan", "attempt", "means", "self_harm", "passive_ideation"})
 IDEATION = frozenset({"suicide_intent", "suicide_plan", "attempt", "self_harm", "passive_ideation", "distress"})
 ALWAYS_P1 = frozenset({"danger_now", "suicide_intent", "suicide_plan", "attempt", "medical", "trafficking",
-                       "afraid_home", "perpetrator_access"})
+                       "afraid_home"})
 BASE_LEVEL = {
     "physical_abuse": Level.P2, "sexual_abuse": Level.P2, "self_harm": Level.P2, "missing_runaway": Level.P2,
     "child_marriage": Level.P2, "online_exploitation": Level.P2, "child_labour": Level.P2, "neglect": Level.P2,
     "emotional_abuse": Level.P3, "bullying": Level.P3, "family_conflict": Level.P3, "school": Level.P3,
     "distress": Level.P3, "passive_ideation": Level.P3, "means": Level.P3, "ongoing": Level.P3,
-    "recent": Level.P3, "young_child": Level.P3, "safe_now": Level.P4,
+    "recent": Level.P3, "young_child": Level.P3, "perpetrator_access": Level.P3, "safe_now": Level.P4,
     "info_request": Level.P4, "greeting": Level.P4, "prank": Level.P4,
 }
 YOUNG_AGE = 12
@@ -185,6 +186,8 @@ def combine_special(findings: list[Finding], *, now: bool) -> Level:
     """Returns P1 for combinations the single findings do not capture: a lost young child, a runaway tonight."""
     active = {f.code for f in findings if f.softened_by is None}
     if "missing_runaway" in active and ("young_child" in active or now):
+        return Level.P1
+    if "perpetrator_access" in active and active & HARMED:
         return Level.P1
     hypothetical = {f.code for f in findings if f.softened_by == "hypothetical"}
     if hypothetical & SUICIDAL:

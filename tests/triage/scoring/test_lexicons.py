@@ -1,0 +1,30 @@
+"""The editable lexicons: every file loads and only uses known categories."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from tests.triage.scoring.conftest import LEXICON_CATEGORIES
+from triage.scoring.lexicon import LEXICON_FILES, load_lexicons, parse_lexicon
+
+
+@pytest.mark.parametrize("language", LEXICON_FILES)
+def test_categories_are_known(language: str) -> None:
+    raw = json.loads((resources.files("triage.scoring") / "lexicons" / f"{language}.json").read_text("utf-8"))
+    assert set(raw["phrases"]) <= LEXICON_CATEGORIES
+    assert all(phrase.strip() for items in raw["phrases"].values() for phrase in items)
+
+
+def test_all_lexicons_load() -> None:
+    assert len(load_lexicons()) == len(LEXICON_FILES)
+
+
+def test_a_phrase_must_start_with_a_word() -> None:
+    with pytest.raises(ValueError, match="must start with a word"):
+        parse_lexicon({"phrases": {"distress": [".. sad"]}}, language="xx")
+
+
+def test_bad_match_on_is_refused() -> None:
+    with pytest.raises(ValueError, match="match_on"):
+        parse_lexicon({"match_on": "sound", "phrases": {}}, language="xx")
