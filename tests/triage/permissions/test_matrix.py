@@ -13,6 +13,7 @@ from triage.staff.models import Role
 PUBLIC = {("POST", "/api/v1/auth/token")}
 SERVICE_ONLY = {"/api/v1/bot/handoff", "/api/v1/bot/reports", "/api/v1/bot/forget", "/api/v1/bot/feedback"}
 SUPERVISOR_ONLY = {"/api/v1/audit"}
+SUPERVISOR_ONLY_POSTS = {"/api/v1/cases/{case_id}/hold"}
 
 
 def _api_routes() -> list[tuple[str, str]]:
@@ -22,7 +23,7 @@ def _api_routes() -> list[tuple[str, str]]:
 
 
 def _url(path: str) -> str:
-    return path.replace("{conversation_id}", str(uuid.uuid4()))
+    return path.replace("{conversation_id}", str(uuid.uuid4())).replace("{case_id}", str(uuid.uuid4()))
 
 
 @pytest.mark.parametrize(("method", "path"), _api_routes(), ids=lambda value: str(value))
@@ -61,3 +62,12 @@ def test_the_matrix_covers_the_whole_api() -> None:
     assert len(known) >= 12
     assert SERVICE_ONLY <= known
     assert SUPERVISOR_ONLY <= known
+
+
+@pytest.mark.parametrize("path", sorted(SUPERVISOR_ONLY_POSTS))
+def test_supervisor_actions_refuse_counsellors(
+    client: TestClient, make_staff: Callable[..., Account], path: str
+) -> None:
+    account = make_staff(role=Role.COUNSELLOR)
+    response = client.post(_url(path), json={"legal_hold": True}, headers=account.headers)
+    assert response.status_code == 403
