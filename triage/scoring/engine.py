@@ -9,7 +9,7 @@ from triage.scoring.normalise import detect_script
 from triage.scoring.rules import HARMED, Finding, RuleResult, apply_rules
 from triage.scoring.types import Assessment, Context, Level, Signal
 
-HARM_WORDS_NEEDED_FOR_NOW = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect",
+HARM_CODES = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect",
                                        "missing_runaway", "child_marriage", "self_harm", "means",
                                        "passive_ideation", "online_exploitation", "trafficking", "child_labour"})
 YOUNG_AGE = 12
@@ -84,7 +84,7 @@ def _structured(level: Level, *, context: Context, codes: frozenset[str]) -> tup
         extra.append(Signal("perpetrator_access", "answers.perpetrator_access"))
     if extra:
         return Level.P1, extra
-    harm = bool(codes & HARM_WORDS_NEEDED_FOR_NOW)
+    harm = bool(codes & HARM_CODES)
     if answers.when == "now" and harm:
         return Level.P1, [Signal("danger_now", "answers.when=now")]
     if answers.when in ("today", "this_week") and harm:

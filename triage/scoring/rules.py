@@ -178,7 +178,7 @@ def _finding_level(finding: Finding) -> Level:
     if finding.softened_by is None or base.rank >= Level.P3.rank:
         return base
     if finding.softened_by == "hypothetical":
-        return base.raised(-1)
+        return base.lowered()
     return Level.P3
 
 

@@ -34,6 +34,10 @@ class Level(StrEnum):
         """Returns the level made more urgent by some steps."""
         return Level.from_rank(self.rank - steps)
 
+    def lowered(self, steps: int = 1) -> Level:
+        """Returns the level made less urgent by some steps."""
+        return Level.from_rank(self.rank + steps)
+
 
 class Language(StrEnum):
     """Languages the engine recognises."""
