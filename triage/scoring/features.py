@@ -18,12 +18,17 @@ def bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % DIMENSIONS
 
 
-def text_features(tokens: tuple[Token, ...]) -> list[str]:
-    """Returns the character n-grams of the normalised text and the skeletons of its words."""
-    joined = " " + " ".join(t.form for t in tokens) + " "
-    names = [f"c{n}:{joined[i:i + n]}" for n in NGRAMS for i in range(len(joined) - n + 1)]
-    names += [f"w:{t.skeleton}" for t in tokens]
-    return names
+def text_buckets(tokens: tuple[Token, ...]) -> list[int]:
+    """Returns the buckets of the character n-grams of the normalised text and of its word skeletons.
+
+    N-grams are hashed as fixed-width UTF-32 slices seeded with their length, which avoids building strings.
+    """
+    joined = (" " + " ".join(t.form for t in tokens) + " ").encode("utf-32-le")
+    width = len(joined) // 4
+    crc = zlib.crc32
+    buckets = [crc(joined[4 * i:4 * (i + n)], n) % DIMENSIONS for n in NGRAMS for i in range(width - n + 1)]
+    buckets += [bucket(f"w:{t.skeleton}") for t in tokens]
+    return buckets
 
 
 def rule_features(findings: list[Finding] | tuple[Finding, ...]) -> list[str]:
@@ -34,10 +39,9 @@ def rule_features(findings: list[Finding] | tuple[Finding, ...]) -> list[str]:
 def featurise(rules: RuleResult) -> Features:
     """Returns the sparse feature vector: n-grams scaled to unit length, rule findings at full weight."""
     counts: dict[int, float] = {}
-    names = text_features(rules.tokens)
-    scale = 1.0 / math.sqrt(len(names)) if names else 0.0
-    for name in names:
-        index = bucket(name)
+    buckets = text_buckets(rules.tokens)
+    scale = 1.0 / math.sqrt(len(buckets)) if buckets else 0.0
+    for index in buckets:
         counts[index] = counts.get(index, 0.0) + scale
     for name in rule_features(rules.findings):
         index = bucket(name)
