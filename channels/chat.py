@@ -33,6 +33,7 @@ class Phone:
     address: str
     service_url: str
     sandbox_url: str
+    quiet: float = QUIET_SECONDS
     seen: int = 0
     buttons: list[dict[str, str]] = field(default_factory=list)
     update_ids: Iterator[int] = field(default_factory=lambda: itertools.count(int(time.time())))
@@ -84,7 +85,7 @@ class Phone:
         )
         return response.status_code
 
-    def replies(self, *, wait: float = WAIT_SECONDS, quiet: float = QUIET_SECONDS) -> list[dict[str, Any]]:
+    def replies(self, *, wait: float = WAIT_SECONDS) -> list[dict[str, Any]]:
         """The messages the sandbox received for this user, waiting until they stop coming."""
         to = self.address
         found: list[dict[str, Any]] = []
@@ -97,9 +98,9 @@ class Phone:
                 last = time.monotonic()
                 if item["buttons"]:
                     self.buttons = item["buttons"]
-            if last is not None and time.monotonic() - last > quiet:
+            if last is not None and time.monotonic() - last > self.quiet:
                 break
-            time.sleep(0.2)
+            time.sleep(0.1)
         return found
 
 

@@ -106,7 +106,7 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
     conversation = _conversation(session, row, contact)
     plan = Plan(row_id=row.id, conversation_id=conversation.id, channel=Channel(contact.channel))
     if row.kind in (InboundKind.PAUSE_BOT, InboundKind.RESUME_BOT):
-        plan.control = row.kind
+        plan.control = InboundKind(row.kind)
         return plan
     bot_text = _bot_text(contact, row)
     if row.message_id is None:
@@ -128,16 +128,16 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
 def transcript_body(row: InboundMessage, contact: Contact) -> str:
     """What staff read for this message: the text, and a line for each file, location or button."""
     lines = []
-    if row.kind is InboundKind.EDITED:
+    if row.kind == InboundKind.EDITED:
         lines.append("(edited) " + (row.text or ""))
-    elif row.kind is InboundKind.BUTTON:
+    elif row.kind == InboundKind.BUTTON:
         lines.append(f"[button] {_button_title(contact, row.text or '')}")
-    elif row.kind is InboundKind.STICKER:
+    elif row.kind == InboundKind.STICKER:
         lines.append(f"[sticker] {row.text or ''}".rstrip())
-    elif row.kind is InboundKind.START:
+    elif row.kind == InboundKind.START:
         payload = row.details.get("start_payload")
         lines.append("/start" + (f" (link: {payload})" if payload else ""))
-    elif row.kind is InboundKind.UNSUPPORTED and not row.text:
+    elif row.kind == InboundKind.UNSUPPORTED and not row.text:
         lines.append("[a kind of message the gateway cannot show]")
     elif row.text:
         lines.append(row.text)
@@ -150,6 +150,9 @@ def transcript_body(row: InboundMessage, contact: Contact) -> str:
 
 
 def _button_title(contact: Contact, data: str) -> str:
+    if data.startswith("#") and data[1:].isdigit():
+        option = contacts.menu_payload(contact=contact, number=int(data[1:]))
+        return str(option["title"]) if option else data
     for button in contact.menu or []:
         if data in (button.get("payload"), button.get("data")):
             return str(button.get("title"))
@@ -161,15 +164,15 @@ def _bot_text(contact: Contact, row: InboundMessage) -> str | None:
     text = row.text
     if text is None:
         return None
-    if row.kind is InboundKind.BUTTON and text.startswith("#") and text[1:].isdigit():
+    if row.kind == InboundKind.BUTTON and text.startswith("#") and text[1:].isdigit():
         option = contacts.menu_payload(contact=contact, number=int(text[1:]))
         return str(option["payload"]) if option else None
-    if row.kind is InboundKind.TEXT and contact.channel != Channel.TELEGRAM:
+    if row.kind == InboundKind.TEXT and contact.channel != Channel.TELEGRAM:
         number = sms.choice(text)
         option = contacts.menu_payload(contact=contact, number=number) if number else None
         if option:
             return str(option["payload"])
-    if row.kind is InboundKind.START:
+    if row.kind == InboundKind.START:
         return START_INTENT
     return text
 
@@ -188,7 +191,7 @@ def _decide(
         plan.outbox_ids += _send_text(session, contact, conversation, notice(kind, conversation.language), purpose)
 
     text = row.text or ""
-    if contact.channel == Channel.SMS and row.kind is InboundKind.TEXT:
+    if contact.channel == Channel.SMS and row.kind == InboundKind.TEXT:
         if sms.is_stop(text):
             contacts.set_opted_out(contact=contact, opted_out=True)
             say(Notice.OPTED_OUT, Purpose.OPT_OUT_CONFIRMATION)
@@ -200,12 +203,12 @@ def _decide(
     if contact.opted_out:
         request_human(session=session, conversation=conversation, reason="message after STOP")
         return None
-    if row.kind is InboundKind.EDITED:
+    if row.kind == InboundKind.EDITED:
         return None
     if row.kind in (InboundKind.MEDIA, InboundKind.LOCATION):
         request_human(session=session, conversation=conversation, reason=f"the user sent a {row.kind}")
         say(Notice.MEDIA_RECEIVED)
-        return bot_text if conversation.state in BOT_STATES and row.kind is InboundKind.MEDIA else None
+        return bot_text if conversation.state in BOT_STATES and row.kind == InboundKind.MEDIA else None
     if row.kind in (InboundKind.STICKER, InboundKind.UNSUPPORTED) or bot_text is None:
         say(Notice.TEXT_ONLY)
         return None
@@ -278,7 +281,8 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
                 session, contact, conversation, text, author=Author.BOT, buttons=buttons or None
             )
             menu = buttons or menu
-        contacts.set_menu(contact=contact, buttons=menu)
+        if menu is not None or plan.channel is not Channel.TELEGRAM:
+            contacts.set_menu(contact=contact, buttons=menu)  # Telegram keyboards stay pressable on old messages
         inbox.finish(row=row)
 
 

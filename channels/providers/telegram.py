@@ -4,6 +4,7 @@ import asyncio
 import hmac
 import logging
 import threading
+import warnings
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
@@ -191,7 +192,9 @@ def set_webhook(*, url: str) -> bool:
 def _failure(error: TelegramError) -> SendResult:
     name = type(error).__name__
     if isinstance(error, RetryAfter):
-        delay = error.retry_after
+        with warnings.catch_warnings():  # PTB 22.2+ warns that retry_after will become a timedelta
+            warnings.simplefilter("ignore")
+            delay = error.retry_after
         seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
         return SendResult(SendOutcome.RETRY, retry_after=seconds, reason="telegram 429 RetryAfter")
     if isinstance(error, BadRequest | Forbidden | InvalidToken):

@@ -26,6 +26,7 @@ def environment(settings: Settings) -> dict[str, str]:
     """The variables that make the helpline service use the sandbox with the development credentials."""
     return environment_for(url(settings))
 
+
 def environment_for(base: str) -> dict[str, str]:
     """The same variables for a sandbox at any base URL (tests and the benchmark run their own)."""
     return {

@@ -4,11 +4,13 @@ import argparse
 import socket
 import threading
 import time
+from typing import Literal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import uvicorn
+from fastapi import FastAPI
 
 from channels.sandbox.app import Sandbox, create_app
 
@@ -29,25 +31,31 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(sandbox: Sandbox | None = None, *, port: int = 0) -> Iterator[Running]:
-    """Serves a stand-in in a background thread for the duration of the block."""
-    sandbox = sandbox or Sandbox()
+def serving(app: FastAPI, *, port: int = 0, lifespan: Literal["on", "off"] = "off") -> Iterator[str]:
+    """Serves an ASGI application on loopback in a background thread; yields its base URL."""
     port = port or free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(sandbox), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
     while not server.started:
         if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the sandbox did not start")
+            raise RuntimeError("the server did not start")
         time.sleep(0.01)
     try:
-        yield Running(sandbox, f"http://127.0.0.1:{port}")
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def running(sandbox: Sandbox | None = None, *, port: int = 0) -> Iterator[Running]:
+    """Serves a stand-in in a background thread for the duration of the block."""
+    sandbox = sandbox or Sandbox()
+    with serving(create_app(sandbox), port=port) as url:
+        yield Running(sandbox, url)
 
 
 def main() -> None:
