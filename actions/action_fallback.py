@@ -1,0 +1,40 @@
+"""Unclear message: ask to rephrase; after two misses in a row, offer a human."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+MISSES_BEFORE_HUMAN = 2
+
+
+def consecutive_misses(tracker: Tracker) -> int:
+    """How many of the latest user messages in a row were not understood (this one included)."""
+    misses = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in ("action_fallback", "action_default_fallback"):
+            continue
+        if event.get("event") == "user":
+            if ((event.get("parse_data") or {}).get("intent") or {}).get("name") == "nlu_fallback" or misses == 0:
+                misses += 1
+                continue
+            break
+    return misses
+
+
+class ActionFallback(Action):
+    def name(self) -> Text:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        if consecutive_misses(tracker) >= MISSES_BEFORE_HUMAN:
+            dispatcher.utter_message(response="utter_offer_human")
+            return []
+        dispatcher.utter_message(response="utter_rephrase")
+        # Forget the unclear message so the conversation resumes where it was (e.g. inside the report form).
+        return [UserUtteranceReverted()]

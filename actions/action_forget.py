@@ -1,0 +1,34 @@
+"""'Forget me', after the user confirmed: triage erases the conversation; the bot starts afresh."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import AllSlotsReset, Restarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import triage_client
+from actions.conversation import language
+
+FORGET_PATH = "/api/v1/bot/forget"
+
+
+class ActionForget(Action):
+    def name(self) -> Text:
+        return "action_forget"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        keep_language = language(tracker)
+        result = await triage_client.post(FORGET_PATH, {"conversation_id": tracker.sender_id})
+        if result.ok:
+            dispatcher.utter_message(response="utter_forgotten")
+        elif result.status == "pending":
+            dispatcher.utter_message(response="utter_forget_pending")
+        else:
+            dispatcher.utter_message(response="utter_service_error")
+            return []
+        # Restarted drops the conversation state in Rasa; the language is kept so the next reply is readable.
+        return [Restarted(), AllSlotsReset(), SlotSet("language", keep_language)]

@@ -1,0 +1,103 @@
+"""Custom NLU components (offline, no downloads).
+
+- `ArabiziTokenizer`: whitespace tokenizer whose tokens are normalised (accents, Arabic letter variants,
+  letter repeats), so "bzzzaf"/"bzaf" and "أريد"/"اريد" share features. The message text is left untouched.
+- `LanguageSignalExtractor`: after intent classification, adds a `language` entity (named language or confident
+  detection, see bot.text) and one `signal` entity per risk signal; when the lexicon sees live danger
+  (suicide, attempt, medical, danger now) and the classifier did not pick a danger intent, it overrides the
+  intent: recall on danger matters more than precision.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.text import detect_language, detect_signals, explicit_language, normalise
+
+DANGER_INTENTS = ("danger_now", "suicide_risk", "medical_emergency")
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
+class ArabiziTokenizer(WhitespaceTokenizer):
+    """WhitespaceTokenizer with Darija/Arabic/French-aware token normalisation."""
+
+    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+        tokens = super().tokenize(message, attribute)
+        for token in tokens:
+            token.text = normalise(token.text) or token.text
+        return tokens
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class LanguageSignalExtractor(GraphComponent):
+    """Adds `language` and `signal` entities; forces a danger intent on live danger words."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"override_danger_intent": True}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._override = bool(config.get("override_danger_intent", True))
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LanguageSignalExtractor":
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._process_one(message)
+        return messages
+
+    def _process_one(self, message: Message) -> None:
+        text: Optional[Text] = message.get(TEXT)
+        if not text or text.startswith("/"):
+            return
+        entities = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("language", "signal")]
+        language = explicit_language(text) or detect_language(text)
+        if language:
+            entities.append(self._entity("language", language, text))
+        signals = detect_signals(text)
+        for code in signals.codes:
+            entities.append(self._entity("signal", code, text))
+        message.set(ENTITIES, entities, add_to_output=True)
+
+        forced = signals.danger_intent if self._override else None
+        intent = message.get(INTENT) or {}
+        if forced and intent.get("name") not in DANGER_INTENTS:
+            message.set(INTENT, {"name": forced, "confidence": 1.0}, add_to_output=True)
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            message.set(
+                INTENT_RANKING_KEY,
+                [{"name": forced, "confidence": 1.0}] + [r for r in ranking if r.get("name") != forced],
+                add_to_output=True,
+            )
+
+    @staticmethod
+    def _entity(name: Text, value: Text, text: Text) -> Dict[Text, Any]:
+        return {
+            "entity": name,
+            "value": value,
+            "start": 0,
+            "end": len(text),
+            "confidence_entity": 1.0,
+            "extractor": "LanguageSignalExtractor",
+        }
