@@ -188,7 +188,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"عتقوني", r"النجده", r"سكر عليا",
     ],
     "afraid_home": [
-        r"kh?ay[ae]?f n?rje3 (l|ldar|l dar)", r"ma bghitch nrje3 (l|ldar)", r"peur de rentrer",
+        r"kh?ay[ae]?fa? n?rje3 ?(l|ldar|l dar)", r"ma bghitch nrje3 (l|ldar)", r"peur de rentrer",
         r"(afraid|scared) to go home", r"خايف نرجع", r"اخاف العوده", r"خايفه نرجع",
     ],
     "sexual_abuse": [

@@ -1,0 +1,45 @@
+"""Fallback, goodbye feedback and 'forget me'."""
+
+from __future__ import annotations
+
+from actions.action_fallback import ActionFallback
+from actions.action_feedback import ActionFeedback
+from actions.action_forget import ActionForget
+
+from conftest import load_tracker, responses, run
+
+
+def test_first_miss_asks_to_rephrase_and_forgets_the_message(domain):
+    events, messages = run(ActionFallback(), load_tracker("fallback_en"), domain)
+    assert responses(messages) == ["utter_rephrase"]
+    assert [e["event"] for e in events] == ["rewind"]
+
+
+def test_second_miss_offers_a_human(domain):
+    events, messages = run(ActionFallback(), load_tracker("fallback_twice_en"), domain)
+    assert responses(messages) == ["utter_offer_human"]
+    assert events == []
+
+
+def test_forget_erases_then_restarts_keeping_the_language(triage, domain):
+    events, messages = run(ActionForget(), load_tracker("fallback_en", text="yes", intent="affirm"), domain)
+    assert triage.bodies("/api/v1/bot/forget") == [{"conversation_id": "7c1e2f9a-0000-4000-8000-000000000003"}]
+    assert responses(messages) == ["utter_forgotten"]
+    assert [e["event"] for e in events] == ["restart", "reset_slots", "slot"]
+    assert events[-1]["value"] == "en"
+
+
+def test_forget_refused_tells_the_user_and_keeps_the_conversation(triage, domain):
+    triage.answers["/api/v1/bot/forget"] = (404, {"detail": "unknown conversation"})
+    events, messages = run(ActionForget(), load_tracker("fallback_en", intent="affirm"), domain)
+    assert responses(messages) == ["utter_service_error"]
+    assert events == []
+
+
+def test_feedback_score_goes_to_triage(triage, domain):
+    tracker = load_tracker("fallback_en", text='/rate{"feedback_score":"3"}', intent="rate",
+                           slots={"feedback_score": "3"})
+    _, messages = run(ActionFeedback(), tracker, domain)
+    assert triage.bodies("/api/v1/bot/feedback") == [{"conversation_id": "7c1e2f9a-0000-4000-8000-000000000003",
+                                                      "score": 3}]
+    assert responses(messages) == ["utter_thanks_feedback"]
