@@ -87,9 +87,8 @@ async def _run(base_url: str, staff_token: str) -> None:
         queue = await _measure(client, ("GET", "/api/v1/queue", None))
         _report("GET /api/v1/queue (20 waiting)", queue, time.perf_counter() - started)
     print(f"concurrency {CONCURRENCY}, {REQUESTS} measured requests each after {WARMUP} warm-up; one uvicorn worker")
-    print(
-        f"median of score latencies / median of queue latencies: {statistics.median(score) / statistics.median(queue):.2f}"
-    )
+    ratio = statistics.median(score) / statistics.median(queue)
+    print(f"median score latency / median queue latency: {ratio:.2f}")
 
 
 def main() -> None:
