@@ -6,8 +6,12 @@ from fastapi import APIRouter
 
 from channels import worker
 from channels.dev.router import router as dev_router
+from channels.triage_port import GatewayPort
 from channels.webhooks import router as webhooks_router
+from triage.intake import register
 
 ROUTERS: list[APIRouter] = [webhooks_router]
 DEVELOPMENT_ROUTERS: list[APIRouter] = [dev_router]
 BACKGROUND: list[Callable[[], Awaitable[None]]] = [worker.run]
+
+register(GatewayPort())

@@ -15,7 +15,7 @@ from triage.conversations import schemas
 from triage.conversations.models import Conversation, ConversationState
 from triage.conversations.service import transcript
 from triage.handoff import flows
-from triage.handoff.ports import gateway
+from triage.handoff.ports import DeliveryState, gateway
 from triage.queue import service as queue
 from triage.reports.service import for_conversation
 from triage.staff import service as staff_service
@@ -84,7 +84,13 @@ def get_queue(session: SessionDep, staff: CurrentStaff) -> list[schemas.QueueEnt
     return [_entry(found[i]) for i in ids if i in found and found[i].state == ConversationState.QUEUED]
 
 
+def _delivery(state: DeliveryState | None) -> schemas.DeliveryRead | None:
+    return schemas.DeliveryRead(status=state.status, error=state.error) if state is not None else None
+
+
 def _read(session: Session, conversation: Conversation) -> schemas.ConversationRead:
+    messages = transcript(session=session, conversation_id=conversation.id)
+    deliveries = gateway().delivery_status(session=session, message_ids=[m.id for m in messages])
     holder = (
         staff_service.get(session=session, staff_id=conversation.claimed_by_id) if conversation.claimed_by_id else None
     )
@@ -96,8 +102,9 @@ def _read(session: Session, conversation: Conversation) -> schemas.ConversationR
         claimed_by=holder.username if holder else None, queued_at=conversation.queued_at,
         deadline=conversation.deadline, outcome=conversation.outcome, handoff=conversation.handoff,
         messages=[
-            schemas.MessageRead(id=m.id, direction=m.direction, author=m.author, body=m.body, created_at=m.created_at)
-            for m in transcript(session=session, conversation_id=conversation.id)
+            schemas.MessageRead(id=m.id, direction=m.direction, author=m.author, body=m.body, created_at=m.created_at,
+                                delivery=_delivery(deliveries.get(m.id)))
+            for m in messages
         ],
         reports=[
             schemas.ReportRead(reference=r.reference, level=r.level, answers=r.answers, consent=r.consent,
@@ -134,8 +141,10 @@ def reply(
         raise HTTPException(status.HTTP_409_CONFLICT, {"error": "not_claimed_by_you"})
     sent = gateway().send_reply(session=session, conversation_id=conversation.id, text=body.text)
     record(session=session, actor=staff.username, action="reply", conversation_id=conversation.id,
-           detail={"message_id": str(sent.message_id), "status": sent.status})  # fmt: skip
-    return schemas.ReplyOut(message_id=sent.message_id, status=sent.status, detail=sent.detail)
+           detail={"message_id": str(sent.message_id) if sent.message_id else None, "status": sent.status})  # fmt: skip
+    return schemas.ReplyOut(
+        message_id=sent.message_id, status=sent.status, detail=sent.detail, template_sid=sent.template_sid
+    )
 
 
 @router.post("/conversations/{conversation_id}/release", responses=CONFLICT)

@@ -27,12 +27,18 @@ class QueueEntry(BaseModel):
     deadline: datetime | None
 
 
+class DeliveryRead(BaseModel):
+    status: str
+    error: str | None
+
+
 class MessageRead(BaseModel):
     id: uuid.UUID
     direction: str
     author: str
     body: str
     created_at: datetime
+    delivery: DeliveryRead | None
 
 
 class ReportRead(BaseModel):
@@ -69,9 +75,10 @@ class ReplyIn(BaseModel):
 
 
 class ReplyOut(BaseModel):
-    message_id: uuid.UUID
+    message_id: uuid.UUID | None
     status: str
     detail: str | None
+    template_sid: str | None
 
 
 class TransferIn(BaseModel):

@@ -144,7 +144,7 @@ def claim(*, session: Session, conversation_id: uuid.UUID, staff: Staff) -> Conv
     _audit(session, staff.username, "claim", conversation, waited_seconds=waited)
     queue.sync(conversation)
     queue.publish("claimed", conversation, by=staff.username)
-    gateway().pause_bot(conversation.id)
+    gateway().pause_bot(session=session, conversation_id=conversation.id)
     return conversation
 
 
@@ -167,7 +167,7 @@ def release(*, session: Session, conversation: Conversation, staff: Staff) -> Co
     _audit(session, staff.username, "release", conversation)
     queue.sync(conversation)
     queue.publish("released", conversation)
-    gateway().resume_bot(conversation.id)
+    gateway().resume_bot(session=session, conversation_id=conversation.id)
     return conversation
 
 

@@ -1,0 +1,71 @@
+"""A counsellor takes an SMS conversation through triage's API and answers on the child's own channel."""
+
+import uuid
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from channels.sandbox.server import Running
+from helpline.db import new_session
+from tests.channels.conftest import SMS_USER, Bot, post_twilio, twilio_form, work
+from triage.conversations.models import Conversation
+from triage.handoff import flows
+from triage.staff import service as staff_service
+from triage.staff.models import Role
+
+
+def _counsellor() -> dict[str, str]:
+    with new_session() as session, session.begin():
+        staff = staff_service.create(
+            session=session, username="houda", password="correct horse battery", role=Role.COUNSELLOR,
+            centre_code=None,
+        )  # fmt: skip
+        token, _ = staff_service.issue_token(session=session, staff=staff)
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _queued_sms_conversation(client: TestClient, session: Session) -> uuid.UUID:
+    assert post_twilio(client, twilio_form(Body="bghit nhder m3a chi wa7ed")).status_code == 200
+    work()
+    conversation = session.scalars(select(Conversation)).one()
+    flows.enqueue(session=session, conversation=conversation, reason="user_request", actor="bot")
+    session.commit()
+    return conversation.id
+
+
+def test_claim_reply_and_release_reach_the_child_and_the_bot(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    headers = _counsellor()
+    conversation_id = _queued_sms_conversation(client, session)
+    base = f"/api/v1/conversations/{conversation_id}"
+    before = len(sandbox.sandbox.messages(to=SMS_USER))
+
+    assert client.post(f"{base}/claim", headers=headers).status_code == 200
+    work()
+    assert "pause" in str(bot.events()), "claiming pauses the bot's tracker"
+
+    reply = client.post(f"{base}/messages", headers=headers, json={"text": "Salam, ana Houda. Kayn chi wa7ed m3ak?"})
+    assert reply.status_code == 200
+    assert reply.json()["status"] == "queued"
+    work()
+    sent = sandbox.sandbox.messages(to=SMS_USER)[before:]
+    assert [m.text for m in sent] == ["Salam, ana Houda. Kayn chi wa7ed m3ak?"]
+
+    transcript = client.get(base, headers=headers).json()["messages"]
+    staff_message = next(m for m in transcript if m["author"] == "staff")
+    assert staff_message["delivery"]["status"] in {"accepted", "queued", "sent", "delivered"}
+
+    assert client.post(f"{base}/release", headers=headers).json()["state"] == "bot"
+    work()
+    assert "resume" in str(bot.events())
+    assert any(m["message"] == "/staff_released" for m in bot.messages())
+
+
+def test_only_the_holder_may_reply(client: TestClient, bot: Bot, sandbox: Running, session: Session) -> None:
+    headers = _counsellor()
+    conversation_id = _queued_sms_conversation(client, session)
+    response = client.post(f"/api/v1/conversations/{conversation_id}/messages", headers=headers, json={"text": "hi"})
+    assert response.status_code == 409
+    assert response.json()["detail"]["error"] == "not_claimed_by_you"
