@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     from triage.staff.cli import add_commands as add_staff_commands
 
     add_staff_commands(commands)
+
+    from helpline.keys import add_commands as add_key_commands
+
+    add_key_commands(commands)
     return parser
 
 

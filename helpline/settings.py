@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     redis_url: str | None = None
 
     pseudonym_key: SecretStr = SecretStr("dev-only-pseudonym-key")
+    encryption_keys: SecretStr = SecretStr("")
+    encryption_key_file: str = ""
     triage_service_token: SecretStr = SecretStr("dev-only-service-token")
 
     rasa_url: str = "http://127.0.0.1:5005"
@@ -85,6 +87,8 @@ class Settings(BaseSettings):
             problems.append("DATABASE_URL (SQLite is for one development machine)")
         if not self.redis_url:
             problems.append("REDIS_URL (the embedded Redis is for development)")
+        if not self.encryption_keys.get_secret_value() and not self.encryption_key_file:
+            problems.append("ENCRYPTION_KEYS or ENCRYPTION_KEY_FILE")
         if problems:
             raise InsecureConfiguration(
                 "HELPLINE_ENV=production refuses to start: set real values for " + ", ".join(problems)

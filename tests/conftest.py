@@ -114,6 +114,9 @@ class Reconfigure:
 
 
 def _reload() -> None:
+    from helpline import crypto
+
+    crypto.reset()
     get_settings.cache_clear()
     get_redis.cache_clear()
     reset_engine()

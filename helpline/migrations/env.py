@@ -7,6 +7,7 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 
+from helpline.crypto import EncryptedJSON, EncryptedText
 from helpline.db import Base, UTCDateTime, make_engine
 from helpline.models import import_all_models
 from helpline.settings import get_settings
@@ -34,10 +35,16 @@ def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str |
     """Writes project column types as plain SQLAlchemy types in new migrations."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, EncryptedText | EncryptedJSON):
+        return "sa.Text()"
     return False
 
 
 def _run(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        # Batch migrations copy and drop tables: with foreign keys on, ON DELETE CASCADE would empty the children.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -71,7 +71,9 @@ def test_env_example_documents_every_fixed_name() -> None:
     assert set(example) - compose_only <= fields
 
 
-@pytest.mark.parametrize("secret", ["POSTGRES_PASSWORD", "RASA_TOKEN", "PSEUDONYM_KEY", "PUBLIC_BASE_URL"])
+@pytest.mark.parametrize(
+    "secret", ["POSTGRES_PASSWORD", "RASA_TOKEN", "PSEUDONYM_KEY", "PUBLIC_BASE_URL", "ENCRYPTION_KEYS"]
+)
 def test_a_missing_secret_is_refused_by_name(tmp_path: Path, secret: str) -> None:
     env = {k: v for k, v in _example_env().items() if k != secret}
     env_file = tmp_path / "env"

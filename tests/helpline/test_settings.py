@@ -15,11 +15,12 @@ REAL = {
     "TWILIO_AUTH_TOKEN": "9e8d7c6b5a4f3e2d1c0b",
     "TELEGRAM_BOT_TOKEN": "123456:AAE-real-looking-token",
     "TELEGRAM_WEBHOOK_SECRET": "0f1e2d3c4b5a69788796",
+    "ENCRYPTION_KEYS": "kJ0m2oQnYc2b1y9tq8qOe6b0x7o8iV3m4v2Z1w0y5uA=",
 }
 
 
 def _settings(monkeypatch: pytest.MonkeyPatch, values: dict[str, str]) -> Settings:
-    for name in list(REAL) + ["HELPLINE_PORT"]:
+    for name in [*REAL, "HELPLINE_PORT", "ENCRYPTION_KEY_FILE"]:
         monkeypatch.delenv(name, raising=False)
     for name, value in values.items():
         monkeypatch.setenv(name, value)
@@ -51,6 +52,7 @@ def test_production_with_real_values_starts(monkeypatch: pytest.MonkeyPatch) -> 
         ("TELEGRAM_WEBHOOK_SECRET", "placeholder", "TELEGRAM_WEBHOOK_SECRET"),
         ("DATABASE_URL", "sqlite:///var/helpline.db", "DATABASE_URL"),
         ("REDIS_URL", "", "REDIS_URL"),
+        ("ENCRYPTION_KEYS", "", "ENCRYPTION_KEYS"),
     ],
     ids=lambda value: str(value)[:24],
 )

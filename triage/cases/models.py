@@ -4,9 +4,10 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from helpline.crypto import EncryptedText
 from helpline.db import Base, UUIDPrimaryKey, utcnow
 
 
@@ -53,7 +54,7 @@ class Note(UUIDPrimaryKey, Base):
         ForeignKey("conversations.id", ondelete="CASCADE"), index=True
     )
     author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

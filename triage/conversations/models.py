@@ -5,9 +5,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from helpline.crypto import EncryptedJSON, EncryptedText
 from helpline.db import Base, UUIDPrimaryKey, utcnow
 
 
@@ -46,12 +47,12 @@ class Conversation(UUIDPrimaryKey, Base):
     level: Mapped[str] = mapped_column(String(2), default="P4")
     level_floor: Mapped[str | None] = mapped_column(String(2))
     score: Mapped[float] = mapped_column(default=0.0)
-    signals: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    signals: Mapped[list[dict[str, str]]] = mapped_column(EncryptedJSON, default=list)
     region: Mapped[str | None] = mapped_column(String(8))
     centre_code: Mapped[str | None] = mapped_column(String(32))
     reporter: Mapped[str | None] = mapped_column(String(8))
     child_age: Mapped[int | None]
-    handoff: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    handoff: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
 
     queued_at: Mapped[datetime | None]
     deadline: Mapped[datetime | None]
@@ -76,7 +77,7 @@ class Message(UUIDPrimaryKey, Base):
     conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     direction: Mapped[Direction] = mapped_column(String(3))
     author: Mapped[Author] = mapped_column(String(8))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")

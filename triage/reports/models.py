@@ -4,9 +4,10 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from helpline.crypto import EncryptedJSON
 from helpline.db import Base, UUIDPrimaryKey, utcnow
 
 
@@ -21,8 +22,8 @@ class Report(UUIDPrimaryKey, Base):
     )
     case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), index=True)
     language: Mapped[str | None] = mapped_column(String(16))
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    consent: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    answers: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
+    consent: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
     level: Mapped[str] = mapped_column(String(2))
-    signals: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    signals: Mapped[list[dict[str, str]]] = mapped_column(EncryptedJSON, default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

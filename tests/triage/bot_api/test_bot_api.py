@@ -61,7 +61,7 @@ def test_a_user_request_keeps_a_calm_level(
     payload = {"conversation_id": str(conversation_id), "reason": "user_request", "summary": "wants to talk"}
     body = client.post("/api/v1/bot/handoff", json=payload, headers=service_headers).json()
     assert body["state"] == "queued"
-    assert body["level"] in {"P3", "P4"}
+    assert body["level"] != "P1", "asking for a person is not by itself an emergency"
 
 
 @pytest.mark.parametrize(
