@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_staff_commands(commands)
 
     from helpline.keys import add_commands as add_key_commands
+    from triage.retention.watch import add_commands as add_retention_commands
+
+    add_retention_commands(commands)
 
     add_key_commands(commands)
     return parser

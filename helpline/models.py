@@ -8,6 +8,7 @@ MODEL_MODULES = (
     "triage.audit.models",
     "triage.reports.models",
     "triage.cases.models",
+    "triage.retention.models",
     "channels.contacts.models",
     "channels.inbox.models",
     "channels.outbox.models",

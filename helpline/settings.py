@@ -56,6 +56,14 @@ class Settings(BaseSettings):
     sla_check_interval_seconds: float = 5.0
     staff_online_seconds: int = 120
 
+    # Retention, in days, per kind of data (the one place it is configured); see triage/retention/.
+    retain_transcripts_days: int = 90
+    retain_reports_days: int = 2 * 365
+    retain_case_notes_days: int = 5 * 365
+    retain_audit_days: int = 5 * 365
+    retain_delivery_metadata_days: int = 30
+    retention_interval_seconds: float = 6 * 60 * 60
+
     twilio_account_sid: str = ""
     twilio_auth_token: SecretStr = SecretStr("")
     twilio_sms_from: str = ""

@@ -9,9 +9,10 @@ from triage.bot_api.router import router as bot_router
 from triage.cases.router import router as cases_router
 from triage.conversations.router import router as conversations_router
 from triage.queue import watch
+from triage.retention import watch as retention
 from triage.scoring_api.router import router as scoring_router
 from triage.staff.router import router as staff_router
 
 ROUTERS: list[APIRouter] = [staff_router, conversations_router, bot_router, scoring_router, audit_router, cases_router]
 DEVELOPMENT_ROUTERS: list[APIRouter] = []
-BACKGROUND: list[Callable[[], Awaitable[None]]] = [watch.run]
+BACKGROUND: list[Callable[[], Awaitable[None]]] = [watch.run, retention.run]

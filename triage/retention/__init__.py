@@ -1,0 +1,1 @@
+"""Retention: what is past its time is deleted, leaving only anonymised daily counts."""
