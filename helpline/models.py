@@ -9,6 +9,7 @@ MODEL_MODULES = (
     "triage.reports.models",
     "triage.cases.models",
     "triage.retention.models",
+    "triage.consent.models",
     "channels.contacts.models",
     "channels.inbox.models",
     "channels.outbox.models",

@@ -6,9 +6,9 @@ from triage.conversations.models import Author, Conversation, ConversationState,
 from triage.conversations.service import add_message, get_conversation, open_or_resume, set_language, transcript
 from triage.handoff import flows
 from triage.handoff.flows import record_inbound
+from triage.handoff.ports import DeliveryState, Gateway, SentReply, register
 from triage.retention.policy import Policy
 from triage.retention.service import register_purger
-from triage.handoff.ports import DeliveryState, Gateway, SentReply, register
 
 __all__ = [
     "Author",

@@ -48,7 +48,7 @@ def file_report(body: schemas.ReportIn, session: SessionDep, _caller: Service) -
     conversation = _conversation(session, body.conversation_id)
     report = service.file_report(
         session=session, conversation=conversation, language=body.language, answers=body.answers,
-        consent=body.consent.model_dump(),
+        consent_given=body.consent.model_dump(),
     )  # fmt: skip
     return schemas.ReportOut(reference=report.reference, level=report.level)
 

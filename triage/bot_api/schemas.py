@@ -8,8 +8,9 @@ from pydantic import BaseModel, Field
 
 class Consent(BaseModel):
     contact_back: bool | None = None
-    contact_how: str | None = Field(default=None, max_length=64)
+    contact_how: str | None = Field(default=None, max_length=32)
     anonymous: bool | None = None
+    wording_version: str = Field(default="v1", max_length=16)
 
 
 class HandoffIn(BaseModel):

@@ -13,6 +13,7 @@ from helpline.reference import region_codes
 from triage.audit.service import record
 from triage.cases.models import Case, CaseConversation
 from triage.centres import service as centres
+from triage.consent import service as consent
 from triage.conversations.models import Conversation, ConversationState, Message
 from triage.handoff import flows
 from triage.queue import service as queue
@@ -94,6 +95,7 @@ def handoff(
 ) -> tuple[Conversation, str | None]:
     """Queues the conversation with the bot's packet; returns it and the regional hours if it fell back."""
     conversation.handoff = packet
+    consent.record(session=session, conversation=conversation, consent=packet.get("consent") or {})
     answers = packet.get("report") or {}
     _apply_answers(conversation, answers)
     if packet.get("language"):
@@ -114,15 +116,16 @@ def handoff(
 
 def file_report(
     *, session: Session, conversation: Conversation, language: str | None, answers: dict[str, Any],
-    consent: dict[str, Any],
+    consent_given: dict[str, Any],
 ) -> Report:  # fmt: skip
     """Stores the report, scores it with its answers, and queues the conversation when it is urgent."""
     _apply_answers(conversation, answers)
+    consent.record(session=session, conversation=conversation, consent=consent_given)
     assessment = assess(_report_text(answers), context=context_from_answers(answers, reporter=conversation.reporter))
     signals = [{"code": s.code, "evidence": s.evidence} for s in assessment.signals]
     report = reports.create(
-        session=session, conversation_id=conversation.id, language=language, answers=answers, consent=consent,
-        level=str(assessment.level), signals=signals,
+        session=session, conversation_id=conversation.id, language=language, answers=answers,
+        consent=consent_given, level=str(assessment.level), signals=signals,
     )  # fmt: skip
     flows.merge_signals(conversation, signals)
     flows.raise_level(session=session, conversation=conversation, level=report.level, actor="bot")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from helpline.db import SessionDep
 from triage.audit.service import record
 from triage.centres import service as centres
+from triage.consent import service as consent
 from triage.conversations import schemas
 from triage.conversations.models import Conversation, ConversationState
 from triage.conversations.service import transcript
@@ -142,6 +143,29 @@ def reply(
     sent = gateway().send_reply(session=session, conversation_id=conversation.id, text=body.text)
     record(session=session, actor=staff.username, action="reply", conversation_id=conversation.id,
            detail={"message_id": str(sent.message_id) if sent.message_id else None, "status": sent.status})  # fmt: skip
+    return schemas.ReplyOut(
+        message_id=sent.message_id, status=sent.status, detail=sent.detail, template_sid=sent.template_sid
+    )
+
+
+@router.post("/conversations/{conversation_id}/contact-back", responses={403: {"description": "no consent"}})
+def contact_back(
+    conversation_id: uuid.UUID, body: schemas.ReplyIn, session: SessionDep, staff: CurrentStaff
+) -> schemas.ReplyOut:
+    """Writes to the person outside an open conversation: only with their consent, after neutral first words."""
+    conversation = _get(session, conversation_id, staff)
+    if conversation.state == ConversationState.CLAIMED and conversation.claimed_by_id == staff.id:
+        raise HTTPException(status.HTTP_409_CONFLICT, {"error": "open_conversation", "detail": "reply instead"})
+    try:
+        given = consent.require_contact_back(session=session, conversation=conversation)
+    except consent.NoConsent as refused:
+        record(session=session, actor=staff.username, action="contact_back_refused", conversation_id=conversation.id)
+        session.commit()  # the refusal is audited even though the request fails
+        raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused)) from None
+    text = f"{consent.neutral_opening(conversation.language)}\n{body.text}"
+    sent = gateway().send_reply(session=session, conversation_id=conversation.id, text=text)
+    record(session=session, actor=staff.username, action="contact_back", conversation_id=conversation.id,
+           detail={"status": sent.status, "consent_wording": given.wording_version})  # fmt: skip
     return schemas.ReplyOut(
         message_id=sent.message_id, status=sent.status, detail=sent.detail, template_sid=sent.template_sid
     )

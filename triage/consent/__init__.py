@@ -1,0 +1,1 @@
+"""Consent the person gave (contact back, how, anonymity), recorded with its time and wording, and enforced."""
