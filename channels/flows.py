@@ -35,6 +35,7 @@ from triage.intake import (
     add_message,
     get_conversation,
     open_or_resume,
+    record_inbound,
     request_human,
 )
 
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 BOT_STATES = (ConversationState.BOT, ConversationState.QUEUED)
 STAFF_RELEASED = "/staff_released"
 START_INTENT = "/greet"
+WORDS = (InboundKind.TEXT, InboundKind.EDITED)
 
 
 @dataclass
@@ -110,13 +112,13 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
         return plan
     bot_text = _bot_text(contact, row)
     if row.message_id is None:
-        message = add_message(
-            session=session,
-            conversation=conversation,
-            direction=Direction.INBOUND,
-            author=Author.USER,
-            body=transcript_body(row, contact),
-        )
+        body = transcript_body(row, contact)
+        if row.kind in WORDS or (row.kind == InboundKind.MEDIA and row.text):
+            message = record_inbound(session=session, conversation=conversation, body=body)  # scored by triage
+        else:
+            message = add_message(
+                session=session, conversation=conversation, direction=Direction.INBOUND, author=Author.USER, body=body
+            )
         row.conversation_id, row.message_id = conversation.id, message.id
     plan.callback_id = str(row.details.get("callback_id") or "") or None
     plan.bot_text = _decide(session, row, contact, conversation, bot_text, plan)

@@ -124,17 +124,21 @@ def _start_redis(supervisor: Supervisor, settings: Settings) -> str:
 def _start_sandbox(supervisor: Supervisor, settings: Settings) -> dict[str, str]:
     """Starts channels/sandbox and returns the variables pointing the service's senders at it (or nothing)."""
     from channels.sandbox import config
+    from channels.sandbox.server import port_or_free
 
     if not config.needed(settings):
         return {}
-    command = [sys.executable, "-m", "channels.sandbox", "--port", str(settings.sandbox_port)]
-    supervisor.start("sandbox", command, env=dict(os.environ), cwd=ROOT)
-    supervisor.wait_until(
-        lambda: _answers(f"{config.url(settings)}/sandbox/messages"), what="sandbox", timeout=READY_TIMEOUT_SECONDS
+    port = port_or_free(settings.sandbox_port)
+    url = f"http://127.0.0.1:{port}"
+    supervisor.start(
+        "sandbox", [sys.executable, "-m", "channels.sandbox", "--port", str(port)], env=dict(os.environ), cwd=ROOT
     )
-    say(f"no Twilio or Telegram account configured: sandbox stand-in at {config.url(settings)}")
+    supervisor.wait_until(lambda: _answers(f"{url}/sandbox/messages"), what="sandbox", timeout=READY_TIMEOUT_SECONDS)
+    config.URL_FILE.parent.mkdir(parents=True, exist_ok=True)
+    config.URL_FILE.write_text(url)
+    say(f"no Twilio or Telegram account configured: sandbox stand-in at {url}")
     say("  talk to the helpline as a phone user: .venv/bin/helpline chat --channel sms|whatsapp|telegram")
-    return config.environment(settings)
+    return config.environment_for(url)
 
 
 # --- end of sandbox ---

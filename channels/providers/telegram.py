@@ -16,6 +16,7 @@ from channels.message import Button, Channel, Inbound, Media, Outgoing, Provider
 from helpline.settings import get_settings
 
 log = logging.getLogger(__name__)
+logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry the request URL, bot token included
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 CALLBACK_DATA_LIMIT = 64

@@ -1,6 +1,9 @@
 """Development credentials of the sandbox and the settings that point the real client libraries at it."""
 
+from helpline.paths import VAR
 from helpline.settings import Settings
+
+URL_FILE = VAR / "run" / "sandbox.url"
 
 ACCOUNT_SID = "ACsandbox00000000000000000000000000"
 AUTH_TOKEN = "sandbox-auth-token"
@@ -18,13 +21,10 @@ def needed(settings: Settings) -> bool:
 
 
 def url(settings: Settings) -> str:
-    """The sandbox's base URL on loopback."""
+    """The base URL of the sandbox `helpline up` started (written at start), else SANDBOX_PORT on loopback."""
+    if URL_FILE.exists():
+        return URL_FILE.read_text().strip()
     return f"http://127.0.0.1:{settings.sandbox_port}"
-
-
-def environment(settings: Settings) -> dict[str, str]:
-    """The variables that make the helpline service use the sandbox with the development credentials."""
-    return environment_for(url(settings))
 
 
 def environment_for(base: str) -> dict[str, str]:

@@ -4,10 +4,10 @@ import argparse
 import socket
 import threading
 import time
-from typing import Literal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Literal
 
 import uvicorn
 from fastapi import FastAPI
@@ -28,6 +28,16 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def port_or_free(port: int) -> int:
+    """The port if nobody listens on it, else a free one (two sandboxes on one machine must not clash)."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return free_port()
+    return port
 
 
 @contextmanager

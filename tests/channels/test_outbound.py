@@ -95,7 +95,8 @@ def test_a_400_is_a_permanent_failure_with_its_reason_visible_to_staff(
     assert row.message_id is not None
     delivery = delivery_status(session=session, message_ids=[row.message_id])[row.message_id]
     assert delivery.status == OutboxStatus.FAILED
-    assert delivery.error and ("400" in delivery.error or "BadRequest" in delivery.error)
+    assert delivery.error
+    assert "400" in delivery.error or "BadRequest" in delivery.error
 
 
 def test_after_the_last_attempt_a_transient_failure_becomes_permanent(

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from channels.contacts.models import Contact
 from channels.inbox.models import InboundMessage, InboxStatus
+from channels.notices import TEXTS, Notice
 from channels.outbound import pause_bot, resume_bot
 from channels.outbox.models import OutboundMessage, OutboxStatus
 from channels.sandbox.server import Running
@@ -24,7 +25,7 @@ from tests.channels.conftest import (
     twilio_form,
     work,
 )
-from triage.intake import Author, ConversationState, Conversation, Direction, transcript
+from triage.intake import Author, Conversation, ConversationState, Direction, transcript
 
 EMERGENCY = ("19", "112", "177", "15", "141", "2511")
 
@@ -71,8 +72,8 @@ def test_an_sms_in_darija_gets_the_bot_answer_through_twilio(
 def test_sms_buttons_become_numbered_options_and_the_number_maps_back(
     client: TestClient, bot: Bot, sandbox: Running, session: Session
 ) -> None:
-    bot.replies = [{"text": "Wach nta tfel?", "buttons": [{"title": "Ah", "payload": "/i_am_child"},
-                                                          {"title": "La, ana kbir", "payload": "/i_am_adult"}]}]  # fmt: skip
+    options = [{"title": "Ah", "payload": "/i_am_child"}, {"title": "La, ana kbir", "payload": "/i_am_adult"}]
+    bot.replies = [{"text": "Wach nta tfel?", "buttons": options}]
     post_twilio(client, twilio_form(Body="salam"))
     work()
     (sent,) = sandbox.sandbox.messages(to=SMS_USER)
@@ -192,7 +193,7 @@ def test_media_is_referenced_in_the_transcript_acknowledged_and_queued(
     )
     assert conversation.state == ConversationState.QUEUED
     (sent,) = sandbox.sandbox.messages(to=WHATSAPP_USER)
-    assert "reçu" in sent.text
+    assert sent.text in TEXTS[Notice.MEDIA_RECEIVED].values()
     assert bot.messages() == [], "a voice note without words is for a person, not the bot"
 
 
@@ -207,8 +208,8 @@ def test_a_location_is_kept_for_staff(client: TestClient, bot: Bot, sandbox: Run
 def test_stickers_and_unsupported_messages_get_a_kind_text_only_answer(
     client: TestClient, bot: Bot, sandbox: Running, session: Session
 ) -> None:
-    post_telegram(client, tg_message(None, sticker={"file_id": "C", "file_unique_id": "c", "emoji": "😢", "type": "regular",
-                                                   "width": 1, "height": 1, "is_animated": False, "is_video": False}))  # fmt: skip
+    sticker = {"file_id": "C", "file_unique_id": "c", "emoji": "😢", "type": "regular", "width": 1, "height": 1}
+    post_telegram(client, tg_message(None, sticker=sticker | {"is_animated": False, "is_video": False}))
     work()
     (sent,) = sandbox.sandbox.messages(to=str(TELEGRAM_USER))
     assert "mots" in sent.text
@@ -276,7 +277,7 @@ def test_a_flood_gets_one_kind_reply_but_never_blocks_a_p1_message(
     work()
     assert [m["message"] for m in bot.messages()] == ["salam", "salam", "bba kaydrebni daba o ghadi yqtlni"]
     sent = [m.text for m in sandbox.sandbox.messages(to=str(TELEGRAM_USER))]
-    assert sum("Attends un peu" in text for text in sent) == 1
+    assert sum(text in TEXTS[Notice.SLOW_DOWN].values() for text in sent) == 1
     assert len(_history(session, _conversation(session))) == 5 + len(sent), "every message is stored"
 
 
@@ -296,3 +297,33 @@ def test_unknown_conversations_cannot_be_paused(session: Session) -> None:
 
     with pytest.raises(UnknownConversation):
         pause_bot(session=session, conversation_id=uuid.uuid4())
+
+
+def test_several_workers_at_once_work_each_message_once_and_in_order_per_conversation(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from channels import flows
+
+    senders = [f"+2126000000{n:02d}" for n in range(5)]
+    for round_ in range(6):
+        for sender in senders:
+            post_twilio(client, twilio_form(From=sender, Body=f"{sender} {round_}"))
+
+    def worker() -> None:
+        idle = 0
+        while idle < 20:
+            if flows.work_one() or flows.send_one():
+                idle = 0
+            else:
+                idle += 1
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for future in [pool.submit(worker) for _ in range(4)]:
+            future.result()
+    received = [m["message"] for m in bot.messages()]
+    assert sorted(received) == sorted(f"{s} {r}" for s in senders for r in range(6)), "each message exactly once"
+    for sender in senders:
+        assert [m for m in received if m.startswith(sender)] == [f"{sender} {r}" for r in range(6)]
+        assert len(sandbox.sandbox.messages(to=sender)) == 6
