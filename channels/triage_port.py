@@ -5,7 +5,8 @@ import uuid
 from sqlalchemy.orm import Session
 
 from channels import outbound
-from triage.intake import DeliveryState, SentReply
+from channels.contacts import service as contacts
+from triage.intake import DeliveryState, SentReply, get_conversation
 
 MESSAGES = {
     outbound.ReplyStatus.TEMPLATE_NEEDED: "the WhatsApp 24-hour window is closed: send the approved template first",
@@ -34,6 +35,13 @@ class GatewayPort:
             status=str(result.status), message_id=result.message_id, detail=MESSAGES.get(result.status),
             template_sid=result.template_sid,
         )  # fmt: skip
+
+    def contact_address(self, *, session: Session, conversation_id: uuid.UUID) -> str | None:
+        conversation = get_conversation(session=session, conversation_id=conversation_id)
+        if conversation is None:
+            return None
+        contact = contacts.find(session=session, channel=conversation.channel, pseudonym_=conversation.pseudonym)
+        return contact.address if contact is not None else None
 
     def delivery_status(self, *, session: Session, message_ids: list[uuid.UUID]) -> dict[uuid.UUID, DeliveryState]:
         found = outbound.delivery_status(session=session, message_ids=message_ids)

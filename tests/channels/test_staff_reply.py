@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from channels.sandbox.server import Running
 from helpline.db import new_session
 from tests.channels.conftest import SMS_USER, Bot, post_twilio, twilio_form, work
+from triage.audit.models import AuditEvent
 from triage.conversations.models import Conversation
 from triage.handoff import flows
 from triage.staff import service as staff_service
@@ -69,3 +70,23 @@ def test_only_the_holder_may_reply(client: TestClient, bot: Bot, sandbox: Runnin
     response = client.post(f"/api/v1/conversations/{conversation_id}/messages", headers=headers, json={"text": "hi"})
     assert response.status_code == 409
     assert response.json()["detail"]["error"] == "not_claimed_by_you"
+
+
+def test_staff_see_a_masked_number_and_supervisors_reveal_it_audited(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    counsellor = _counsellor()
+    conversation_id = _queued_sms_conversation(client, session)
+    shown = client.get(f"/api/v1/conversations/{conversation_id}", headers=counsellor).json()
+    assert shown["contact"] == "•••• " + SMS_USER[-4:]
+    assert SMS_USER not in str(shown)
+    url = f"/api/v1/conversations/{conversation_id}/reveal-contact"
+    assert client.post(url, headers=counsellor).status_code == 403
+    with new_session() as db, db.begin():
+        supervisor = staff_service.create(session=db, username="imane", password="correct horse battery",
+                                          role=Role.SUPERVISOR, centre_code=None)  # fmt: skip
+        token, _ = staff_service.issue_token(session=db, staff=supervisor)
+    revealed = client.post(url, headers={"Authorization": f"Bearer {token}"})
+    assert revealed.json() == {"contact": SMS_USER}
+    reveals = session.scalars(select(AuditEvent.actor).where(AuditEvent.action == "reveal_contact")).all()
+    assert reveals == ["imane"]

@@ -21,7 +21,7 @@ from triage.queue import service as queue
 from triage.reports.service import for_conversation
 from triage.staff import service as staff_service
 from triage.staff.models import Role, Staff
-from triage.staff.security import CurrentStaff
+from triage.staff.security import CurrentStaff, Supervisor
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
 
@@ -42,6 +42,14 @@ def _as_http() -> Iterator[None]:
         raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused)) from None
     except ValueError as invalid:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(invalid)) from None
+
+
+def mask(address: str | None) -> str | None:
+    """A phone number or chat id with all but its last digits hidden: `•••• 5678`."""
+    if not address:
+        return None
+    digits = "".join(ch for ch in address if ch.isdigit())
+    return f"•••• {digits[-4:]}" if len(digits) > 4 else "••••"
 
 
 def visible_centres(staff: Staff) -> list[str] | None:
@@ -100,8 +108,10 @@ def _read(session: Session, conversation: Conversation) -> schemas.ConversationR
         signals=[schemas.SignalRead(**s) for s in conversation.signals], channel=conversation.channel,
         language=conversation.language, region=conversation.region, centre=conversation.centre_code,
         reporter=conversation.reporter, child_age=conversation.child_age,
-        claimed_by=holder.username if holder else None, queued_at=conversation.queued_at,
-        deadline=conversation.deadline, outcome=conversation.outcome, handoff=conversation.handoff,
+        claimed_by=holder.username if holder else None,
+        contact=mask(gateway().contact_address(session=session, conversation_id=conversation.id)),
+        queued_at=conversation.queued_at, deadline=conversation.deadline, outcome=conversation.outcome,
+        handoff=conversation.handoff,
         messages=[
             schemas.MessageRead(id=m.id, direction=m.direction, author=m.author, body=m.body, created_at=m.created_at,
                                 delivery=_delivery(deliveries.get(m.id)))
@@ -169,6 +179,14 @@ def contact_back(
     return schemas.ReplyOut(
         message_id=sent.message_id, status=sent.status, detail=sent.detail, template_sid=sent.template_sid
     )
+
+
+@router.post("/conversations/{conversation_id}/reveal-contact")
+def reveal_contact(conversation_id: uuid.UUID, session: SessionDep, staff: Supervisor) -> dict[str, str | None]:
+    """The full phone number or chat id, for supervisors; every reveal is audited."""
+    conversation = _get(session, conversation_id, staff)
+    record(session=session, actor=staff.username, action="reveal_contact", conversation_id=conversation.id)
+    return {"contact": gateway().contact_address(session=session, conversation_id=conversation.id)}
 
 
 @router.post("/conversations/{conversation_id}/release", responses=CONFLICT)

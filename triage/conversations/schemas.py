@@ -62,6 +62,7 @@ class ConversationRead(BaseModel):
     reporter: str | None
     child_age: int | None
     claimed_by: str | None
+    contact: str | None
     queued_at: datetime | None
     deadline: datetime | None
     outcome: str | None

@@ -36,6 +36,8 @@ class Gateway(Protocol):
 
     def delivery_status(self, *, session: Session, message_ids: list[uuid.UUID]) -> dict[uuid.UUID, DeliveryState]: ...
 
+    def contact_address(self, *, session: Session, conversation_id: uuid.UUID) -> str | None: ...
+
 
 class NoGateway:
     """Used until a gateway registers: the bot is not paused and replies are refused rather than lost."""
@@ -51,6 +53,9 @@ class NoGateway:
 
     def delivery_status(self, *, session: Session, message_ids: list[uuid.UUID]) -> dict[uuid.UUID, DeliveryState]:
         return {}
+
+    def contact_address(self, *, session: Session, conversation_id: uuid.UUID) -> str | None:
+        return None
 
 
 _gateway: Gateway = NoGateway()
