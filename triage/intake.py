@@ -2,6 +2,7 @@
 
 from sqlalchemy.orm import Session
 
+from triage.bot_api.service import register_forgetter
 from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
 from triage.conversations.service import add_message, get_conversation, open_or_resume, set_language, transcript
 from triage.handoff import flows
@@ -25,6 +26,7 @@ __all__ = [
     "open_or_resume",
     "record_inbound",
     "register",
+    "register_forgetter",
     "register_purger",
     "request_human",
     "set_language",

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from triage.audit.router import router as audit_router
 from triage.bot_api.router import router as bot_router
+from triage.bot_api.router import staff_router as forget_router
 from triage.cases.router import router as cases_router
 from triage.conversations.router import router as conversations_router
 from triage.queue import watch
@@ -13,6 +14,14 @@ from triage.retention import watch as retention
 from triage.scoring_api.router import router as scoring_router
 from triage.staff.router import router as staff_router
 
-ROUTERS: list[APIRouter] = [staff_router, conversations_router, bot_router, scoring_router, audit_router, cases_router]
+ROUTERS: list[APIRouter] = [
+    staff_router,
+    conversations_router,
+    bot_router,
+    forget_router,
+    scoring_router,
+    audit_router,
+    cases_router,
+]
 DEVELOPMENT_ROUTERS: list[APIRouter] = []
 BACKGROUND: list[Callable[[], Awaitable[None]]] = [watch.run, retention.run]

@@ -11,9 +11,10 @@ from triage.bot_api import schemas, service
 from triage.centres import service as centres
 from triage.conversations.models import Conversation
 from triage.conversations.service import get_conversation
-from triage.staff.security import Service
+from triage.staff.security import Service, Supervisor
 
 router = APIRouter(prefix="/api/v1/bot", tags=["assistant"])
+staff_router = APIRouter(prefix="/api/v1", tags=["conversations"])
 
 
 def _conversation(session: Session, conversation_id: uuid.UUID) -> Conversation:
@@ -58,6 +59,14 @@ def forget(body: schemas.ForgetIn, session: SessionDep, _caller: Service) -> sch
     """Erases the person's conversations and reports (the user confirmed in the bot)."""
     conversation = _conversation(session, body.conversation_id)
     erased, held = service.forget(session=session, conversation=conversation, actor="bot")
+    return schemas.ForgetOut(erased=erased, held=held)
+
+
+@staff_router.post("/conversations/{conversation_id}/forget")
+def staff_forget(conversation_id: uuid.UUID, session: SessionDep, staff: Supervisor) -> schemas.ForgetOut:
+    """Erases the person's conversations and personal data at their request (supervisors), except legal holds."""
+    conversation = _conversation(session, conversation_id)
+    erased, held = service.forget(session=session, conversation=conversation, actor=staff.username)
     return schemas.ForgetOut(erased=erased, held=held)
 
 

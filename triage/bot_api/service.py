@@ -2,6 +2,7 @@
 
 import statistics
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -145,6 +146,16 @@ def _held_conversations(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID
     return set(rows)
 
 
+Forgetter = Callable[[Session, str, str], dict[str, int]]
+_forgetters: list[Forgetter] = []
+
+
+def register_forgetter(forgetter: Forgetter) -> None:
+    """Lets another part (the gateway) erase what it keeps about a person: (session, channel, pseudonym) -> counts."""
+    if forgetter not in _forgetters:
+        _forgetters.append(forgetter)
+
+
 def forget(*, session: Session, conversation: Conversation, actor: str) -> tuple[dict[str, int], bool]:
     """Erases every conversation of this person on this channel, with messages and reports, except legal holds."""
     ids = list(
@@ -166,5 +177,8 @@ def forget(*, session: Session, conversation: Conversation, actor: str) -> tuple
             erased.state = ConversationState.CLOSED
             queue.sync(erased)
     counts["conversations"] = rowcount(session.execute(delete(Conversation).where(Conversation.id.in_(erasable))))
+    if not held:
+        for forgetter in _forgetters:
+            counts.update(forgetter(session, conversation.channel, conversation.pseudonym))
     record(session=session, actor=actor, action="forget", detail={**counts, "held": len(held)})
     return counts, bool(held)

@@ -9,11 +9,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tests.triage.conftest import Account
 from triage.audit.models import AuditEvent
 from triage.cases.models import Case, CaseConversation
 from triage.conversations.models import Author, Conversation, Direction
 from triage.conversations.service import add_message
 from triage.reports.models import Report
+from triage.staff.models import Role
 
 ENDPOINTS = ["/api/v1/bot/handoff", "/api/v1/bot/reports", "/api/v1/bot/forget", "/api/v1/bot/feedback"]
 
@@ -161,3 +163,21 @@ def test_feedback_is_stored(
     conversation = session.get(Conversation, conversation_id)
     assert conversation is not None
     assert conversation.feedback == 3
+
+
+def test_supervisors_can_erase_a_person_at_their_request(
+    client: TestClient, make_staff: Callable[..., Account], session: Session
+) -> None:
+    conversation = _conversation_with_messages(session, "person-d")
+    session.commit()
+    conversation_id = conversation.id
+    url = f"/api/v1/conversations/{conversation_id}/forget"
+    assert client.post(url, headers=make_staff().headers).status_code == 403
+    supervisor = make_staff(role=Role.SUPERVISOR, centre=None)
+    response = client.post(url, headers=supervisor.headers)
+    assert response.status_code == 200
+    assert response.json()["erased"]["messages"] == 2
+    session.expunge_all()
+    assert session.get(Conversation, conversation_id) is None
+    (event,) = session.scalars(select(AuditEvent).where(AuditEvent.action == "forget")).all()
+    assert event.actor == supervisor.username

@@ -13,7 +13,11 @@ from triage.staff.models import Role
 PUBLIC = {("POST", "/api/v1/auth/token")}
 SERVICE_ONLY = {"/api/v1/bot/handoff", "/api/v1/bot/reports", "/api/v1/bot/forget", "/api/v1/bot/feedback"}
 SUPERVISOR_ONLY = {"/api/v1/audit"}
-SUPERVISOR_ONLY_POSTS = {"/api/v1/cases/{case_id}/hold"}
+SUPERVISOR_ONLY_POSTS = {
+    "/api/v1/cases/{case_id}/hold",
+    "/api/v1/conversations/{conversation_id}/forget",
+    "/api/v1/conversations/{conversation_id}/reveal-contact",
+}
 
 
 def _api_routes() -> list[tuple[str, str]]:
