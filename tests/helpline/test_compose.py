@@ -83,7 +83,10 @@ def test_a_missing_secret_is_refused_by_name(tmp_path: Path, secret: str) -> Non
     assert re.search(secret, result.stderr)
 
 
-def test_rasa_shares_its_stores_between_replicas() -> None:
+def test_rasa_shares_its_stores_between_replicas(config: dict[str, Any]) -> None:
+    rasa_env = config["services"]["rasa"]["environment"]
+    assert rasa_env["RASA_TRACKER_URL"].startswith("postgresql://")
+    assert rasa_env["ENCRYPTION_KEYS"]
     endpoints = yaml.safe_load((ROOT / "docker/rasa-endpoints.yml").read_text())
     assert endpoints["lock_store"]["type"] == "redis"
-    assert endpoints["tracker_store"]["type"] in {"sql", "redis"}
+    assert endpoints["tracker_store"]["type"] == "bot.tracker_store.EncryptedTrackerStore"
