@@ -10,14 +10,13 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from helpline import embedded_redis, training
+from helpline import crypto, embedded_redis, training
 from helpline.migrate import upgrade
 from helpline.paths import RASA_VENV, ROOT, VAR
 from helpline.settings import Settings, get_settings
 from helpline.supervisor import ChildExited, Supervisor
 
 RUN_DIR = VAR / "run"
-LOG_DIR = VAR / "log"
 PIDS_FILE = RUN_DIR / "helpline.pids.json"
 READY_TIMEOUT_SECONDS = 180.0
 
@@ -47,8 +46,12 @@ def child_env(settings: Settings, redis_url: str) -> dict[str, str]:
             "TRIAGE_URL": os.environ.get("TRIAGE_URL", f"http://127.0.0.1:{settings.helpline_port}"),
             "TRIAGE_SERVICE_TOKEN": settings.triage_service_token.get_secret_value(),
             "SANIC_HOST": _host(settings.action_server_url),
+            "RASA_TRACKER_URL": os.environ.get("RASA_TRACKER_URL", f"sqlite:///{VAR / 'rasa-trackers.db'}"),
         }
     )
+    if not (settings.encryption_keys.get_secret_value() or settings.encryption_key_file):
+        crypto.configured_keys()  # creates the development key file, shared with Rasa's tracker store
+        env["ENCRYPTION_KEY_FILE"] = str(crypto.DEV_KEY_FILE)
     return env
 
 
@@ -109,11 +112,16 @@ def _answers(url: str) -> bool:
         return False
 
 
+def log_dir(settings: Settings) -> Path:
+    """Where each process's log goes (LOG_DIR, or var/log/)."""
+    return Path(settings.log_dir) if settings.log_dir else VAR / "log"
+
+
 def _start_redis(supervisor: Supervisor, settings: Settings) -> str:
     if settings.redis_url:
         return settings.redis_url
     process, url = embedded_redis.start(RUN_DIR)
-    supervisor.adopt("redis", process, LOG_DIR / "redis.log")
+    supervisor.adopt("redis", process, log_dir(settings) / "redis.log")
     say(f"embedded Redis started ({url})")
     return url
 
@@ -154,7 +162,7 @@ def up(*, train: bool = True) -> int:
     started = time.monotonic()
     settings = get_settings()
     RUN_DIR.mkdir(parents=True, exist_ok=True)
-    supervisor = Supervisor(log_dir=LOG_DIR)
+    supervisor = Supervisor(log_dir=log_dir(settings))
     supervisor.install_signal_handlers()
     parent = os.getppid()
     try:
@@ -171,7 +179,7 @@ def up(*, train: bool = True) -> int:
         ):
             supervisor.start(name, command, env=env, cwd=ROOT)
         _write_pids(supervisor)
-        say(f"starting Rasa, the action server and the helpline service (logs in {LOG_DIR.relative_to(ROOT)}/)")
+        say(f"starting Rasa, the action server and the helpline service (logs in {log_dir(settings)}/)")
         base = f"http://127.0.0.1:{settings.helpline_port}"
         supervisor.wait_until(
             lambda: _answers(f"{settings.action_server_url}/health"),

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     helpline_env: Environment = Environment.DEVELOPMENT
     helpline_port: int = 8000
     helpline_host: str = "127.0.0.1"
+    log_dir: str = ""  # where `helpline up` writes each process's log; var/log/ when empty
     public_base_url: str = "http://127.0.0.1:8000"
 
     database_url: str = Field(default=f"sqlite:///{VAR / 'helpline.db'}")

@@ -15,6 +15,8 @@ from triage.intake import Author, transcript
 
 pytestmark = pytest.mark.integration
 
+CANARY = "canary kaydrebni 7731: he hurts me at home"
+
 
 @pytest.fixture(scope="module")
 def make_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
@@ -39,9 +41,7 @@ def test_rasa_serves_only_the_rest_channel(make_run: Stack) -> None:
 
 
 @pytest.mark.parametrize("greeting", ["hello", "salam", "bonjour"])
-def test_a_greeting_goes_to_rasa_and_both_messages_are_stored(
-    make_run: Stack, session: Session, greeting: str
-) -> None:
+def test_a_greeting_goes_to_rasa_and_both_messages_are_stored(make_run: Stack, session: Session, greeting: str) -> None:
     response = httpx.post(
         f"{make_run.base_url}/dev/messages", json={"sender": f"it-{greeting}", "text": greeting}, timeout=30
     )
@@ -53,6 +53,14 @@ def test_a_greeting_goes_to_rasa_and_both_messages_are_stored(
     assert [m.author for m in stored] == [Author.USER] + [Author.BOT] * len(body["replies"])
     assert stored[0].body == greeting
     assert [m.body for m in stored[1:]] == body["replies"]
+
+
+def test_a_sensitive_message_is_stored_encrypted_and_reaches_the_bot(make_run: Stack, session: Session) -> None:
+    response = httpx.post(f"{make_run.base_url}/dev/messages", json={"sender": "it-canary", "text": CANARY}, timeout=30)
+    assert response.status_code == 200
+    assert response.json()["bot_available"] is True
+    stored = transcript(session=session, conversation_id=uuid.UUID(response.json()["conversation_id"]))
+    assert stored[0].body == CANARY
 
 
 def test_sigterm_to_make_leaves_no_process_behind(make_run: Stack) -> None:
