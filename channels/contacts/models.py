@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import JSON, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from helpline.crypto import EncryptedText
 from helpline.db import Base, UUIDPrimaryKey, utcnow
 
 
@@ -17,7 +18,7 @@ class Contact(UUIDPrimaryKey, Base):
 
     channel: Mapped[str] = mapped_column(String(16))
     pseudonym: Mapped[str] = mapped_column(String(64))
-    address: Mapped[str] = mapped_column(String(128))
+    address: Mapped[str] = mapped_column(EncryptedText)
     opted_out: Mapped[bool] = mapped_column(default=False)
     last_inbound_at: Mapped[datetime | None]
     menu: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)

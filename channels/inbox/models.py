@@ -5,9 +5,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from helpline.crypto import EncryptedJSON, EncryptedText
 from helpline.db import Base, utcnow
 
 
@@ -47,8 +48,8 @@ class InboundMessage(Base):
     channel: Mapped[str] = mapped_column(String(16))
     contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("channel_contacts.id", ondelete="CASCADE"))
     kind: Mapped[InboundKind] = mapped_column(String(16))
-    text: Mapped[str | None] = mapped_column(Text)
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    text: Mapped[str | None] = mapped_column(EncryptedText)
+    details: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
     status: Mapped[InboxStatus] = mapped_column(String(16), default=InboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     lease_until: Mapped[datetime | None]

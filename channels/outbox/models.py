@@ -5,9 +5,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from helpline.crypto import EncryptedJSON, EncryptedText
 from helpline.db import Base, utcnow
 
 
@@ -48,10 +49,10 @@ class OutboundMessage(Base):
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("channel_contacts.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(16))
     purpose: Mapped[Purpose] = mapped_column(String(24), default=Purpose.REPLY)
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     buttons: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     template_sid: Mapped[str | None] = mapped_column(String(64))
-    template_variables: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    template_variables: Mapped[dict[str, str] | None] = mapped_column(EncryptedJSON)
     status: Mapped[OutboxStatus] = mapped_column(String(16), default=OutboxStatus.PENDING)
     provider_message_id: Mapped[str | None] = mapped_column(String(64), index=True)
     attempts: Mapped[int] = mapped_column(default=0)

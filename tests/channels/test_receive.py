@@ -317,3 +317,18 @@ def test_forwarded_headers_count_only_from_a_trusted_proxy(
     assert client.post("/webhooks/twilio", data=form, headers=headers).status_code == 403
     reconfigure(TRUSTED_PROXIES="10.0.0.1, testclient")
     assert client.post("/webhooks/twilio", data=form, headers=headers).status_code == 200
+
+
+def test_raw_addresses_and_queued_texts_are_encrypted_at_rest(
+    client: TestClient, sandbox: Running, session: Session
+) -> None:
+    from sqlalchemy import text
+
+    post_twilio(client, twilio_form(Body="bba kaydrebni", NumMedia="1", MediaUrl0="https://api.twilio.com/m/ME5",
+                                    MediaContentType0="image/png"))  # fmt: skip
+    (address,) = session.execute(text("SELECT address FROM channel_contacts")).scalars().all()
+    (body, details) = session.execute(text("SELECT text, details FROM channel_inbox")).one()
+    assert SMS_USER not in address
+    assert "kaydrebni" not in body
+    assert "ME5" not in details
+    assert session.scalars(select(Contact)).one().address == SMS_USER
