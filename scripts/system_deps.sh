@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs (docker-compose to validate docker-compose.yml).
+# Installs the Debian packages the test suite needs (docker-compose to validate docker-compose.yml, chromium for
+# the console's browser tests).
 # Runs apt-get only when something is missing; needs root (as on the project's machines and CI).
 set -euo pipefail
 
 missing=()
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

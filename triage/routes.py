@@ -8,6 +8,7 @@ from triage.audit.router import router as audit_router
 from triage.bot_api.router import router as bot_router
 from triage.bot_api.router import staff_router as forget_router
 from triage.cases.router import router as cases_router
+from triage.console.routes import ROUTERS as console_routers
 from triage.conversations.router import router as conversations_router
 from triage.queue import watch
 from triage.retention import watch as retention
@@ -22,6 +23,7 @@ ROUTERS: list[APIRouter] = [
     scoring_router,
     audit_router,
     cases_router,
+    *console_routers,
 ]
 DEVELOPMENT_ROUTERS: list[APIRouter] = []
 BACKGROUND: list[Callable[[], Awaitable[None]]] = [watch.run, retention.run]

@@ -1,10 +1,12 @@
-"""Who is calling: staff bearer tokens (roles enforced per endpoint) and the action server's service token."""
+"""Who is calling: staff bearer tokens or the console's session cookie (roles enforced per endpoint), and the
+action server's service token."""
 
+import hashlib
 import hmac
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, status
+from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from helpline.db import SessionDep
@@ -20,11 +22,35 @@ UNAUTHENTICATED = HTTPException(
 )
 
 
-def current_staff(session: SessionDep, credentials: Credentials) -> Staff:
-    """The signed-in staff member, or 401."""
-    if credentials is None:
-        raise UNAUTHENTICATED
-    staff = service.staff_for_token(session=session, token=credentials.credentials)
+SESSION_COOKIE = "helpline_session"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF_REFUSED = HTTPException(status.HTTP_403_FORBIDDEN, f"missing or wrong {CSRF_HEADER} header")
+
+
+def csrf_token(session_token: str) -> str:
+    """The CSRF token that goes with a console session (an HMAC of the session token, so nothing is stored)."""
+    key = get_settings().pseudonym_key.get_secret_value().encode()
+    return hmac.new(key, b"csrf:" + session_token.encode(), hashlib.sha256).hexdigest()
+
+
+def csrf_matches(session_token: str, offered: str | None) -> bool:
+    """True when `offered` is the session's CSRF token (constant-time comparison)."""
+    return offered is not None and hmac.compare_digest(offered.encode(), csrf_token(session_token).encode())
+
+
+def current_staff(request: Request, session: SessionDep, credentials: Credentials) -> Staff:
+    """The signed-in staff member, by bearer token or by the console's session cookie (which needs the CSRF
+    header on unsafe methods), or 401."""
+    if credentials is not None:
+        token = credentials.credentials
+    else:
+        token = request.cookies.get(SESSION_COOKIE, "")
+        if not token:
+            raise UNAUTHENTICATED
+        if request.method not in SAFE_METHODS and not csrf_matches(token, request.headers.get(CSRF_HEADER)):
+            raise CSRF_REFUSED
+    staff = service.staff_for_token(session=session, token=token)
     if staff is None:
         raise UNAUTHENTICATED
     return staff

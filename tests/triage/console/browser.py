@@ -1,0 +1,70 @@
+"""Drives the console in real headless Chromium (Debian's package) with Playwright."""
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+
+from channels.providers.telegram import SECRET_HEADER
+from channels.sandbox import config
+from helpline.paths import ROOT
+from tests.channels.conftest import tg_message
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]  # fmt: skip
+ARTIFACTS = ROOT / "test-artifacts" / "console"
+VIEWPORT = {"width": 1366, "height": 768}  # a small laptop screen
+expect.set_options(timeout=15_000)  # generous: the test machine is shared and often busy
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """A headless Chromium for the block."""
+    playwright: Playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def signed_in_page(
+    browser: Browser, base_url: str, username: str, password: str, *, opened: list[BrowserContext],
+    language: str = "fr",
+) -> Page:  # fmt: skip
+    """A new browser context signed in through the login form, on the queue page."""
+    context = browser.new_context(viewport=VIEWPORT, locale=language)  # type: ignore[arg-type]
+    opened.append(context)
+    page = context.new_page()
+    page.goto(f"{base_url}/console/language/{language}?next=/console/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/console")
+    return page
+
+
+def wait_live(page: Page) -> None:
+    """Waits until the page's event stream is connected."""
+    page.wait_for_selector("body[data-live=on]", state="attached", timeout=10_000)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Saves a screenshot under test-artifacts/console/."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def telegram_webhook(base_url: str, text: str, *, chat: int) -> float:
+    """Posts a Telegram update with the secret token, as Telegram would; returns when it was acknowledged."""
+    response = httpx.post(f"{base_url}/webhooks/telegram", json=tg_message(text, chat=chat),
+                          headers={SECRET_HEADER: config.WEBHOOK_SECRET}, timeout=10)  # fmt: skip
+    response.raise_for_status()
+    return time.perf_counter()

@@ -1,0 +1,154 @@
+"""The console in real headless Chromium: a P1 arrives live from a signed webhook, is claimed and answered on the
+child's channel; a second browser loses the claim race; a counsellor is kept out of supervisor pages and another
+centre's case; Arabic pages read right to left."""
+
+import time
+import uuid
+from collections.abc import Callable
+
+from playwright.sync_api import Browser, BrowserContext, expect
+
+from channels.sandbox.server import Running
+from channels.sms import is_gsm7, segments
+from helpline.db import new_session
+from tests.triage.conftest import PASSWORD, Account
+from tests.triage.console.browser import screenshot, signed_in_page, telegram_webhook, wait_live
+from triage.cases.models import Case
+from triage.staff.models import Role
+
+P1_TEXT = "bba kaydrebni daba o 3ndo mos, khayfa"
+CHAT = 777000111
+
+
+def _sandbox_texts(sandbox: Running, chat: int) -> list[str]:
+    return [m.text for m in sandbox.sandbox.messages(to=str(chat))]
+
+
+def test_p1_arrives_live_is_claimed_and_answered(
+    browser: Browser,
+    service: str,
+    open_pages: list[BrowserContext],
+    sandbox: Running,
+    make_staff: Callable[..., Account],
+) -> None:
+    counsellor = make_staff(role=Role.COUNSELLOR, centre="CASA")
+    page = signed_in_page(browser, service, counsellor.username, PASSWORD, opened=open_pages)
+    wait_live(page)
+    expect(page.locator("#queue-empty")).to_be_visible()
+
+    telegram_webhook(service, P1_TEXT, chat=CHAT)
+    row = page.locator("#queue tbody tr[data-level=P1]")
+    expect(row).to_be_visible(timeout=15_000)
+    expect(page.locator("#p1-alert")).to_be_visible()
+    expect(row).to_contain_text("danger_now")
+    expect(row).to_contain_text("kaydrebni daba")
+    screenshot(page, "queue-p1-alert")
+
+    row.locator("button.take").click()
+    page.wait_for_url("**/console/conversations/*")
+    expect(page.locator("#transcript")).to_contain_text(P1_TEXT)
+    expect(page.locator("#reply-form")).to_be_visible()
+
+    reply = "Salam, ana Nadia mn markaz l'écoute. Wach nti f aman daba?"
+    page.fill("#reply-text", reply)
+    expect(page.locator("#sms-counter")).to_contain_text("GSM-7")
+    page.click("#send")
+    expect(page.locator("#notice")).to_be_visible()
+    deadline = time.monotonic() + 10
+    while reply not in _sandbox_texts(sandbox, CHAT) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert reply in _sandbox_texts(sandbox, CHAT), "the reply reached the Telegram stand-in"
+    expect(page.locator("#transcript li.staff .delivery")).to_be_visible(timeout=15_000)
+    screenshot(page, "conversation-replied")
+
+
+def test_second_browser_loses_the_claim_race(
+    browser: Browser,
+    service: str,
+    open_pages: list[BrowserContext],
+    make_staff: Callable[..., Account],
+    make_conversation: Callable[..., uuid.UUID],
+) -> None:
+    first, second = make_staff(centre="CASA"), make_staff(centre="CASA")
+    conversation_id = make_conversation(level="P2", centre="CASA")
+    pages = {}
+    for account in (first, second):
+        page = signed_in_page(browser, service, account.username, PASSWORD, opened=open_pages)
+        page.goto(f"{service}/console/conversations/{conversation_id}")
+        expect(page.locator("#take")).to_be_visible()
+        wait_live(page)
+        pages[account.username] = page
+
+    for page in pages.values():
+        page.click("#take", no_wait_after=True)
+    for page in pages.values():
+        expect(page.locator("#conversation[data-state=claimed]")).to_be_attached(timeout=15_000)
+    time.sleep(1.2)  # the pages re-read the conversation after each event
+    winners = [
+        name for name, page in pages.items() if page.locator("#conversation").get_attribute("data-mine") == "yes"
+    ]
+    assert len(winners) == 1
+    loser = pages[next(name for name in pages if name not in winners)]
+    expect(loser.locator("#notice")).to_contain_text(winners[0])
+    expect(loser.locator("#reply-form")).to_be_hidden()
+    screenshot(loser, "claim-race-loser")
+
+
+def test_counsellor_is_kept_out_of_supervisor_pages_and_other_centres(
+    browser: Browser, service: str, open_pages: list[BrowserContext], make_staff: Callable[..., Account]
+) -> None:
+    counsellor = make_staff(centre="CASA")
+    with new_session() as session, session.begin():
+        case = Case(reference=f"C-{uuid.uuid4().hex[:6]}", centre_code="NORD", region="TTA")
+        session.add(case)
+        session.flush()
+        case_id = case.id
+    page = signed_in_page(browser, service, counsellor.username, PASSWORD, opened=open_pages)
+    expect(page.locator("a[href='/console/dashboard']")).to_have_count(0)
+    for path in ("/console/dashboard", "/console/audit", f"/console/cases/{case_id}"):
+        response = page.goto(f"{service}{path}")
+        assert response is not None
+        assert response.status == 403, path
+        expect(page.locator("#forbidden-reason")).to_be_visible()
+    screenshot(page, "counsellor-forbidden-case")
+
+
+def test_arabic_reads_right_to_left_and_sms_counter_agrees_with_the_server(
+    browser: Browser,
+    service: str,
+    open_pages: list[BrowserContext],
+    make_staff: Callable[..., Account],
+    make_conversation: Callable[..., uuid.UUID],
+) -> None:
+    supervisor = make_staff(role=Role.SUPERVISOR, centre=None)
+    make_conversation(level="P1", centre="CASA")
+    page = signed_in_page(browser, service, supervisor.username, PASSWORD, opened=open_pages, language="ar")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    expect(page.locator("h1")).to_contain_text("قائمة الانتظار")
+    expect(page.locator("#queue tbody tr")).to_have_count(1)
+    screenshot(page, "queue-arabic")
+    page.goto(f"{service}/console/dashboard")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    screenshot(page, "dashboard-arabic")
+
+    page.goto(f"{service}/console/conversations/{page_conversation(page, service)}")
+    samples = ["salam", "a" * 160, "a" * 161, "€" * 80, "€" * 81, "سلام عليكم", "ب" * 70, "ب" * 71, "ok 👍",
+               "😀" * 35, "😀" * 36, "Ça va ? Ñ ü [x] {y}", "ligne\nsuivante", "x" * 1600]  # fmt: skip
+    counted = page.evaluate("(texts) => texts.map((t) => Sms.count(t))", samples)
+    for text, count in zip(samples, counted, strict=True):
+        assert count["segments"] == segments(text), text
+        assert (count["encoding"] == "GSM-7") == is_gsm7(text), text
+
+
+def page_conversation(page: object, service: str) -> str:
+    """The id of the first waiting conversation the queue page shows."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.goto(f"{service}/console")
+    row = page.locator("#queue tbody tr").first
+    expect(row).to_be_visible()
+    value = row.get_attribute("data-id")
+    assert value is not None
+    return value
