@@ -5,6 +5,7 @@ claim + record (1), ask Rasa, store replies + finish (2), then send each outbox 
 """
 
 import logging
+import traceback
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +59,7 @@ class Plan:
     control: InboundKind | None = None
     callback_id: str | None = None
     outbox_ids: list[int] = field(default_factory=list)
+    first_job: outbox.Job | None = None
 
 
 def work_one() -> bool:
@@ -73,10 +75,17 @@ def work_one() -> bool:
         if plan is not None:
             carry_out(plan)
     except Exception as error:
-        log.exception("inbox row %s failed", row_id)
+        log.error("inbox row %s failed: %s", row_id, describe(error))
         if row_id is not None:
             _retry_later(row_id, error)
     return True
+
+
+def describe(error: BaseException) -> str:
+    """The error's type and where it was raised, without its message (messages can quote user text or SQL)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
+    return f"{type(error).__name__}{where}"
 
 
 def _retry_later(row_id: int, error: Exception) -> None:
@@ -255,6 +264,8 @@ def carry_out(plan: Plan) -> None:
         _control(plan)
     elif plan.bot_text is not None:
         _ask_bot(plan, plan.bot_text)
+    if plan.first_job is not None:
+        deliver(plan.first_job)
     send_now(plan.outbox_ids)
 
 
@@ -286,6 +297,7 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
         if menu is not None or plan.channel is not Channel.TELEGRAM:
             contacts.set_menu(contact=contact, buttons=menu)  # Telegram keyboards stay pressable on old messages
         inbox.finish(row=row)
+        plan.first_job = outbox.claim_next(session=session, only_ids=plan.outbox_ids)  # saves a transaction
 
 
 def _store_fallback(plan: Plan) -> None:
@@ -294,6 +306,7 @@ def _store_fallback(plan: Plan) -> None:
         plan.outbox_ids += _send_text(session, contact, conversation, safe_reply(conversation.language))
         request_human(session=session, conversation=conversation, reason="the bot is unavailable")
         inbox.finish(row=row, error="bot unavailable")
+        plan.first_job = outbox.claim_next(session=session, only_ids=plan.outbox_ids)
 
 
 def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conversation]:
@@ -338,10 +351,15 @@ def send_one(*, only_ids: list[int] | None = None) -> bool:
         job = outbox.claim_next(session=session, only_ids=only_ids)
     if job is None:
         return False
+    deliver(job)
+    return True
+
+
+def deliver(job: outbox.Job) -> None:
+    """Hands a claimed outbox row to its provider and records the result."""
     callback = status_callback_url() if job.outgoing.channel is not Channel.TELEGRAM else None
     result = sender_for(job.outgoing.channel).send(job.outgoing, status_callback=callback)
     with new_session() as session, session.begin():
         row = outbox.record_result(session=session, row_id=job.row_id, result=result)
         if row.status == OutboxStatus.FAILED:
             log.warning("outbox row %s failed for good: %s", row.id, row.error)
-    return True

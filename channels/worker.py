@@ -64,8 +64,8 @@ async def _loop(step: Callable[[], bool], wakeup: Wakeup, event: asyncio.Event, 
         event.clear()
         try:
             did_work = await loop.run_in_executor(executor, step)
-        except Exception:
-            log.exception("gateway worker step failed")
+        except Exception as error:
+            log.error("gateway worker step failed: %s", flows.describe(error))
             did_work = False
         if did_work:
             wakeup.set()
