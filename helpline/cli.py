@@ -59,6 +59,30 @@ def _telegram_webhook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from helpline.db import new_session
+    from helpline.migrate import upgrade
+    from triage.console.demo import AlreadyFilled, fill, new_password
+
+    upgrade()
+    password = sys.stdin.readline().strip() if args.password_stdin else new_password()
+    try:
+        with new_session() as session, session.begin():
+            made = fill(session=session, password=password, days=args.days, force=args.force)
+    except AlreadyFilled as refused:
+        print(f"[helpline] {refused}")
+        return 1
+    print(
+        f"[helpline] demo: {made['conversations']} live conversations ({made['waiting']} waiting), "
+        f"{made['history']} closed over {args.days} days, {made['staff']} staff accounts"
+    )
+    print(
+        "[helpline] sign in at /console as nadia (CASA), youssef (national), karima (NORD), salma (supervisor) "
+        "or admin" + ("" if args.password_stdin else f" with the password {password}")
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: one sub-command per operator task."""
     parser = argparse.ArgumentParser(prog="helpline", description="Child-protection helpline: operator commands")
@@ -83,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     webhook = commands.add_parser("telegram-webhook", help="register the Telegram webhook with the secret token")
     webhook.add_argument("--url", help="public webhook URL (default PUBLIC_BASE_URL/webhooks/telegram)")
     webhook.set_defaults(handler=_telegram_webhook)
+
+    demo = commands.add_parser("demo", help="fill a fresh install with invented conversations to see the console")
+    demo.add_argument("--days", type=int, default=30, help="days of closed conversations for the dashboard")
+    demo.add_argument("--force", action="store_true", help="add the demo even if conversations exist")
+    demo.add_argument("--password-stdin", action="store_true", help="read the demo accounts' password from stdin")
+    demo.set_defaults(handler=_demo)
 
     from triage.staff.cli import add_commands as add_staff_commands
 
