@@ -18,7 +18,7 @@ from helpline.supervisor import ChildExited, Supervisor
 
 RUN_DIR = VAR / "run"
 PIDS_FILE = RUN_DIR / "helpline.pids.json"
-READY_TIMEOUT_SECONDS = 180.0
+READY_TIMEOUT_SECONDS = 600.0  # generous: a loaded 2-core machine can take minutes to load the model
 
 
 def say(text: str) -> None:

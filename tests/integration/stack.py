@@ -12,7 +12,7 @@ import httpx
 
 from helpline.paths import ROOT
 
-READY_TIMEOUT = 300.0
+READY_TIMEOUT = 660.0
 
 
 def free_port() -> int:
