@@ -6,7 +6,10 @@
   const queueBody = document.querySelector("#queue tbody");
   const claimedBody = document.querySelector("#claimed tbody");
   const alerted = new Set();
+  const pending = new Map(); /* rows announced by an event, shown before the next read confirms them */
+  const PENDING_MS = 5000;
   let entries = [];
+  let claimedNow = [];
   let refreshing = null;
   let again = false;
   let audio = null;
@@ -102,8 +105,36 @@
     }
   }
 
-  function render(queue, claimed) {
+  function provisional(event) {
+    return {provisional: true, conversation_id: event.conversation_id, level: event.level, signals: [], channel: "…", language: null,
+            region: null, centre: event.centre, child_age: null, waiting_since: null, deadline: null};
+  }
+
+  function merged(queue) {
+    const now = Date.now();
+    const known = new Set(queue.map((e) => e.conversation_id));
+    for (const [id, item] of pending) {
+      if (known.has(id) || now - item.at > PENDING_MS) pending.delete(id);
+    }
+    const extra = [...pending.values()].map((item) => item.entry);
+    const rank = (e) => Number(e.level.slice(1)) * 1e13 + (e.deadline ? Date.parse(e.deadline) : now);
+    return [...queue, ...extra].sort((a, b) => rank(a) - rank(b));
+  }
+
+  function announce(type, event) {
+    if (!event.conversation_id) return;
+    if ((type === "queued" || type === "updated") && event.state === "queued") {
+      pending.set(event.conversation_id, {at: Date.now(), entry: provisional(event)});
+      if (!entries.some((e) => e.conversation_id === event.conversation_id)) render(entries, claimedNow);
+    } else if (["claimed", "closed", "released"].includes(type)) {
+      pending.delete(event.conversation_id);
+    }
+  }
+
+  function render(serverQueue, claimed) {
+    const queue = merged(serverQueue.filter((e) => !e.provisional));
     entries = queue;
+    claimedNow = claimed;
     const now = Date.now();
     queueBody.replaceChildren(...queue.map((entry) => queueRow(entry, now)));
     claimedBody.replaceChildren(...claimed.map(claimedRow));
@@ -181,6 +212,7 @@
 
   Console.live((type, event) => {
     if (type === "sla_breach") slaBreach(event);
+    announce(type, event);
     Console.settle(refresh);
   });
   refresh();

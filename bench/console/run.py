@@ -1,0 +1,151 @@
+"""Console latency: from a P1 Telegram webhook arriving to its row appearing in an open console page.
+
+Starts the real helpline service (uvicorn, one worker) with a throw-away SQLite database, an embedded Redis and the
+local Twilio/Telegram stand-in, opens the console in headless Chromium (Debian's package) as a counsellor, then
+posts signed P1 webhooks one after another. The page notes (Date.now()) when each new row is added; the latency is
+that moment minus the moment just before the webhook was posted. Goal: p95 < 1 s.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from channels.providers.telegram import SECRET_HEADER  # noqa: E402
+from channels.sandbox import config  # noqa: E402
+from channels.sandbox.server import running  # noqa: E402
+from helpline import embedded_redis  # noqa: E402
+
+RUNS = 30
+WARMUP = 3
+PASSWORD = "bench-password-123"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]  # fmt: skip
+P1_TEXTS = ("bba kaydrebni daba o 3ndo mos, khayfa", "I took all my mum's pills an hour ago",
+            "my dad is hitting me right now, I am scared", "بابا كيضربني دابا وعندو موس")  # fmt: skip
+WATCH_ROWS = """() => {
+  window.__seen = {};
+  const body = document.querySelector('#queue tbody');
+  new MutationObserver(() => {
+    for (const row of body.querySelectorAll('tr[data-id]')) {
+      if (!(row.dataset.id in window.__seen)) window.__seen[row.dataset.id] = Date.now();
+    }
+  }).observe(body, {childList: true});
+  window.__events = {};
+  new EventSource('/console/events').addEventListener('queued', (message) => {
+    const id = JSON.parse(message.data).conversation_id;
+    if (!(id in window.__events)) window.__events[id] = Date.now();
+  });
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def _wait_ready(base_url: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("the service did not start")
+
+
+def _post_p1(base_url: str, index: int) -> float:
+    chat = 880_000 + index
+    message = {"message_id": 1, "date": int(time.time()), "text": P1_TEXTS[index % len(P1_TEXTS)],
+               "chat": {"id": chat, "type": "private"}, "from": {"id": chat, "is_bot": False}}  # fmt: skip
+    update = {"update_id": 900_000 + index, "message": message}
+    started = time.time() * 1000
+    response = httpx.post(f"{base_url}/webhooks/telegram", json=update,
+                          headers={SECRET_HEADER: config.WEBHOOK_SECRET}, timeout=10)  # fmt: skip
+    response.raise_for_status()
+    return started
+
+
+def _measure(base_url: str) -> tuple[list[float], list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    latencies: list[float] = []
+    events: list[float] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(f"{base_url}/console/login")
+        page.fill("input[name=username]", "bench")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base_url}/console")
+        page.wait_for_selector("body[data-live=on]", state="attached", timeout=15_000)
+        page.evaluate(WATCH_ROWS)
+        for index in range(RUNS + WARMUP):
+            before = page.evaluate("Object.keys(window.__seen).length")
+            started = _post_p1(base_url, index)
+            page.wait_for_function("(n) => Object.keys(window.__seen).length > n", arg=before, timeout=30_000)
+            seen = page.evaluate("Math.max(...Object.values(window.__seen))")
+            page.wait_for_function("(n) => Object.keys(window.__events).length > n", arg=before, timeout=30_000)
+            event = page.evaluate("Math.max(...Object.values(window.__events))")
+            if index >= WARMUP:
+                latencies.append(seen - started)
+                events.append(event - started)
+            time.sleep(0.3)
+        browser.close()
+    return latencies, events
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="bench-console-"))
+    redis_process, redis_url = embedded_redis.start(workdir / "redis")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    with running() as sandbox:
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "REDIS_URL": redis_url,
+               "HELPLINE_PORT": str(port), "RASA_URL": "http://127.0.0.1:9", "RASA_TIMEOUT_SECONDS": "1",
+               "PUBLIC_BASE_URL": base_url, **config.environment_for(sandbox.url)}  # fmt: skip
+        python = sys.executable
+        subprocess.run([python, "-m", "helpline.cli", "migrate"], env=env, cwd=ROOT, check=True, capture_output=True)
+        subprocess.run([python, "-m", "helpline.cli", "staff", "create", "--username", "bench", "--role", "counsellor",
+                        "--centre", "CASA"], input=PASSWORD + "\n", text=True, env=env, cwd=ROOT, check=True,
+                       capture_output=True)  # fmt: skip
+        server = subprocess.Popen(
+            [python, "-m", "uvicorn", "helpline.app:create_app", "--factory", "--port", str(port), "--no-access-log",
+             "--log-level", "warning"], env=env, cwd=ROOT,
+        )  # fmt: skip
+        try:
+            _wait_ready(base_url)
+            latencies, events = _measure(base_url)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+            redis_process.terminate()
+    p50, p95 = _percentile(latencies, 0.50), _percentile(latencies, 0.95)
+    verdict = "meets" if p95 < 1000 else "MISSES"
+    print(f"P1 webhook -> row in the console: p50 {p50:6.0f} ms  p95 {p95:6.0f} ms  max {max(latencies):6.0f} ms  "
+          f"over {len(latencies)} runs ({verdict} the p95 < 1 s goal)")  # fmt: skip
+    print(f"  of which the queue event reaching the page: p50 {_percentile(events, 0.5):6.0f} ms  "
+          f"p95 {_percentile(events, 0.95):6.0f} ms")  # fmt: skip
+    print("one uvicorn worker, SQLite, embedded Redis, headless Chromium; measured with the page's own clock")
+
+
+if __name__ == "__main__":
+    main()
