@@ -60,7 +60,13 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
 
 
 async def predict(model: str, texts: list[str]) -> list[str]:
+    import logging
+
+    import structlog
     from rasa.core.agent import Agent
+
+    logging.disable(logging.WARNING)
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
     agent = Agent.load(model)
     out = []
