@@ -24,8 +24,9 @@ def stacked_days(series: Series, *, title: str) -> str:
     top = max([*heights.values(), 1])
     plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
     step = plot_w / max(len(series.days), 1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + 24 * _legend_rows(series)}" '
-             f'role="img" aria-label="{escape(title)}" class="chart">', f"<title>{escape(title)}</title>"]  # fmt: skip
+    height = HEIGHT + 24 * _legend_rows(series)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" direction="ltr" role="img" '
+             f'aria-label="{escape(title)}" class="chart">', f"<title>{escape(title)}</title>"]  # fmt: skip
     parts.append(_axis(top, plot_h))
     for i, day in enumerate(series.days):
         y = float(TOP + plot_h)
@@ -77,7 +78,7 @@ def bars(values: list[tuple[str, float | None]], *, title: str, unit: str = "") 
     top = max([v for _label, v in values if v is not None] + [1.0])
     row, height = 26, 26 * len(values) + 8
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
-             f'aria-label="{escape(title)}" class="chart"><title>{escape(title)}</title>']  # fmt: skip
+             f'direction="ltr" aria-label="{escape(title)}" class="chart"><title>{escape(title)}</title>']  # fmt: skip
     for i, (label, value) in enumerate(values):
         y = 4 + i * row
         parts.append(f'<text x="4" y="{y + 16}" font-size="12" fill="#222">{escape(label)}</text>')

@@ -218,7 +218,7 @@ def _history(session: Session, now: datetime, days: int, rng: random.Random) -> 
     """Closed conversations over the past days, so that the dashboard has figures above the suppression threshold."""
     made = 0
     for day in range(1, days + 1):
-        for _ in range(rng.randint(4, 12)):
+        for _ in range(rng.randint(15, 40)):
             level = rng.choices(("P1", "P2", "P3", "P4"), weights=(1, 3, 6, 5))[0]
             opened = now - timedelta(days=day, minutes=rng.randint(0, 1300))
             queued = opened + timedelta(minutes=2)

@@ -182,6 +182,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "no_data": ("Pas de données.", "لا توجد بيانات.", "No data."),
     "choose": ("Choisir…", "اختر…", "Choose…"),
     "national_queue": ("file nationale", "القائمة الوطنية", "national queue"),
+    "all_queues": ("toutes les files", "كل القوائم", "all queues"),
 }
 
 

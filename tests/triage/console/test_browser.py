@@ -14,6 +14,7 @@ from helpline.db import new_session
 from tests.triage.conftest import PASSWORD, Account
 from tests.triage.console.browser import screenshot, signed_in_page, telegram_webhook, wait_live
 from triage.cases.models import Case
+from triage.console.demo import fill
 from triage.staff.models import Role
 
 P1_TEXT = "bba kaydrebni daba o 3ndo mos, khayfa"
@@ -79,8 +80,8 @@ def test_second_browser_loses_the_claim_race(
         wait_live(page)
         pages[account.username] = page
 
-    for page in pages.values():
-        page.click("#take", no_wait_after=True)
+    for page in pages.values():  # both at once: no waiting for the other page's button to settle
+        page.evaluate("() => document.getElementById('take').click()")
     for page in pages.values():
         expect(page.locator("#conversation[data-state=claimed]")).to_be_attached(timeout=15_000)
     time.sleep(1.2)  # the pages re-read the conversation after each event
@@ -128,10 +129,6 @@ def test_arabic_reads_right_to_left_and_sms_counter_agrees_with_the_server(
     expect(page.locator("h1")).to_contain_text("قائمة الانتظار")
     expect(page.locator("#queue tbody tr")).to_have_count(1)
     screenshot(page, "queue-arabic")
-    page.goto(f"{service}/console/dashboard")
-    assert page.evaluate("document.documentElement.dir") == "rtl"
-    screenshot(page, "dashboard-arabic")
-
     page.goto(f"{service}/console/conversations/{page_conversation(page, service)}")
     samples = ["salam", "a" * 160, "a" * 161, "€" * 80, "€" * 81, "سلام عليكم", "ب" * 70, "ب" * 71, "ok 👍",
                "😀" * 35, "😀" * 36, "Ça va ? Ñ ü [x] {y}", "ligne\nsuivante", "x" * 1600]  # fmt: skip
@@ -139,6 +136,13 @@ def test_arabic_reads_right_to_left_and_sms_counter_agrees_with_the_server(
     for text, count in zip(samples, counted, strict=True):
         assert count["segments"] == segments(text), text
         assert (count["encoding"] == "GSM-7") == is_gsm7(text), text
+
+    with new_session() as session, session.begin():
+        fill(session=session, password=PASSWORD, days=10, force=True)
+    page.goto(f"{service}/console/dashboard?days=7")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    expect(page.locator("#chart-by_channel svg")).to_be_visible()
+    screenshot(page, "dashboard-arabic")
 
 
 def page_conversation(page: object, service: str) -> str:
