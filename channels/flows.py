@@ -280,9 +280,14 @@ def _ask_bot(plan: Plan, text: str) -> None:
         )
     except rasa.RasaUnavailable as error:
         log.warning("bot unavailable for conversation %s: %s", plan.conversation_id, error)
-        _store_fallback(plan)
+        _store_fallback(plan, reason="the bot is unavailable")
         return
-    _store_replies(plan, [(reply.text, reply.buttons) for reply in replies if reply.text or reply.buttons])
+    answers = [(reply.text, reply.buttons) for reply in replies if reply.text or reply.buttons]
+    if not answers:  # silence would leave a child with nothing: treat it like the bot being down
+        log.warning("the bot gave no answer in conversation %s", plan.conversation_id)
+        _store_fallback(plan, reason="the bot gave no answer")
+        return
+    _store_replies(plan, answers)
 
 
 def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
@@ -300,12 +305,12 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
         plan.first_job = outbox.claim_next(session=session, only_ids=plan.outbox_ids)  # saves a transaction
 
 
-def _store_fallback(plan: Plan) -> None:
+def _store_fallback(plan: Plan, *, reason: str) -> None:
     with new_session() as session, session.begin():
         row, contact, conversation = _load(session, plan)
         plan.outbox_ids += _send_text(session, contact, conversation, safe_reply(conversation.language))
-        request_human(session=session, conversation=conversation, reason="the bot is unavailable")
-        inbox.finish(row=row, error="bot unavailable")
+        request_human(session=session, conversation=conversation, reason=reason)
+        inbox.finish(row=row, error=reason)
         plan.first_job = outbox.claim_next(session=session, only_ids=plan.outbox_ids)
 
 

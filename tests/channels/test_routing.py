@@ -145,6 +145,17 @@ def test_rasa_answering_500_is_treated_as_down(
     assert _conversation(session).state == ConversationState.QUEUED
 
 
+def test_a_bot_that_answers_nothing_is_treated_as_down(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    bot.replies = [{"image": "https://example.org/x.png"}]
+    post_twilio(client, twilio_form(Body="salam"))
+    work()
+    (sent,) = sandbox.sandbox.messages(to=SMS_USER)
+    assert "2511" in sent.text
+    assert _conversation(session).state == ConversationState.QUEUED
+
+
 def test_a_claimed_conversation_is_stored_and_the_bot_stays_silent(
     client: TestClient, bot: Bot, sandbox: Running, session: Session
 ) -> None:

@@ -69,9 +69,9 @@ def _says_something(replies: list[dict[str, object]]) -> list[dict[str, object]]
 @pytest.mark.parametrize(
     ("channel", "address", "text"),
     [
-        (Channel.SMS, "+212611000001", "salam, bghit nhder m3a chi wa7ed"),
-        (Channel.SMS, "+212611000002", "السلام، بغيت نهضر مع شي حد"),
-        (Channel.WHATSAPP, "whatsapp:+212611000003", "bonjour, j'ai besoin d'aide"),
+        (Channel.SMS, "+212611000001", "salam labas 3lik"),
+        (Channel.SMS, "+212611000002", "السلام عليكم"),
+        (Channel.WHATSAPP, "whatsapp:+212611000003", "bonjour"),
     ],
     ids=["sms darija latin", "sms darija arabic", "whatsapp"],
 )
