@@ -5,18 +5,29 @@ centre's case; Arabic pages read right to left."""
 import time
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 
+import httpx
 from playwright.sync_api import Browser, BrowserContext, expect
+from sqlalchemy import select, update
 
+from channels.contacts.models import Contact
+from channels.providers.twilio import sign
+from channels.sandbox import config
 from channels.sandbox.server import Running
 from channels.sms import is_gsm7, segments
-from helpline.db import new_session
+from helpline.db import new_session, utcnow
+from tests.channels.conftest import PUBLIC, WHATSAPP_USER, Bot, twilio_form
+from tests.conftest import Reconfigure
 from tests.triage.conftest import PASSWORD, Account
 from tests.triage.console.browser import screenshot, signed_in_page, telegram_webhook, wait_live
 from triage.cases.models import Case
 from triage.console.demo import fill
+from triage.conversations.models import Conversation
+from triage.handoff import flows
 from triage.staff.models import Role
 
+TEMPLATE_SID = "HX0123456789abcdef0123456789abcdef"
 P1_TEXT = "bba kaydrebni daba o 3ndo mos, khayfa"
 CHAT = 777000111
 
@@ -156,3 +167,49 @@ def page_conversation(page: object, service: str) -> str:
     value = row.get_attribute("data-id")
     assert value is not None
     return value
+
+
+def test_whatsapp_reply_after_24_hours_shows_the_template_warning(
+    browser: Browser,
+    service: str,
+    open_pages: list[BrowserContext],
+    make_staff: Callable[..., Account],
+    reconfigure: Reconfigure,
+    bot: Bot,
+) -> None:
+    reconfigure(WHATSAPP_TEMPLATE_SID=TEMPLATE_SID)
+    form = twilio_form(From=WHATSAPP_USER, To="whatsapp:+212500000001", Body="salam, bghit nhder m3a chi wa7ed")
+    signature = sign(url=f"{PUBLIC}/webhooks/twilio", params=form, token=config.AUTH_TOKEN)
+    httpx.post(f"{service}/webhooks/twilio", data=form, headers={"X-Twilio-Signature": signature}).raise_for_status()
+    conversation_id = _wait_for_conversation(bot)
+    with new_session() as session, session.begin():
+        conversation = session.get(Conversation, conversation_id)
+        assert conversation is not None
+        flows.enqueue(session=session, conversation=conversation, reason="user_request", actor="bot")
+        session.execute(update(Contact).values(last_inbound_at=utcnow() - timedelta(hours=25)))
+    counsellor = make_staff(centre="CASA")
+    page = signed_in_page(browser, service, counsellor.username, PASSWORD, opened=open_pages, language="en")
+    page.goto(f"{service}/console/conversations/{conversation_id}")
+    page.click("#take")
+    expect(page.locator("#reply-form")).to_be_visible()
+    page.fill("#reply-text", "Are you still there?")
+    page.click("#send")
+    warning = page.locator("#template-warning")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text(TEMPLATE_SID)
+    expect(warning).to_contain_text("24-hour")
+    screenshot(page, "whatsapp-template-warning")
+
+
+def _wait_for_conversation(bot: Bot) -> uuid.UUID:
+    """The conversation of the first message, once the gateway has finished with it (the bot got it)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if bot.messages():
+            time.sleep(0.5)  # the worker commits after the bot answered
+            with new_session() as session:
+                found = session.scalar(select(Conversation.id))
+            if found is not None:
+                return found
+        time.sleep(0.1)
+    raise AssertionError("the gateway did not record the WhatsApp message")
