@@ -2,10 +2,11 @@
 
 - `ArabiziTokenizer`: whitespace tokenizer whose tokens are normalised (accents, Arabic letter variants,
   letter repeats), so "bzzzaf"/"bzaf" and "أريد"/"اريد" share features. The message text is left untouched.
-- `LanguageSignalExtractor`: after intent classification, adds a `language` entity (named language or confident
+- `LanguageSignalExtractor`: after intent classification and the FallbackClassifier, adds a `language` entity (named language or confident
   detection, see bot.text) and one `signal` entity per risk signal; when the lexicon sees live danger
   (suicide, attempt, medical, danger now) and the classifier did not pick a danger intent, it overrides the
-  intent: recall on danger matters more than precision.
+  intent; and a danger intent that the classifier ranked first is not lost to the fallback threshold:
+  recall on danger matters more than precision.
 """
 
 from __future__ import annotations
@@ -80,16 +81,28 @@ class LanguageSignalExtractor(GraphComponent):
             entities.append(self._entity("signal", code, text))
         message.set(ENTITIES, entities, add_to_output=True)
 
-        forced = signals.danger_intent if self._override else None
+        if not self._override:
+            return
         intent = message.get(INTENT) or {}
-        if forced and intent.get("name") not in DANGER_INTENTS:
-            message.set(INTENT, {"name": forced, "confidence": 1.0}, add_to_output=True)
-            ranking = message.get(INTENT_RANKING_KEY) or []
-            message.set(
-                INTENT_RANKING_KEY,
-                [{"name": forced, "confidence": 1.0}] + [r for r in ranking if r.get("name") != forced],
-                add_to_output=True,
-            )
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        forced = signals.danger_intent
+        if forced:
+            name = intent.get("name") if intent.get("name") in DANGER_INTENTS else forced
+            self._set_intent(message, name, 1.0, ranking)
+        elif intent.get("name") == "nlu_fallback":
+            # Round up: a danger intent ranked first by the classifier is never dropped as "unclear".
+            best = next((r for r in ranking if r.get("name") != "nlu_fallback"), None)
+            if best and best.get("name") in DANGER_INTENTS:
+                self._set_intent(message, best["name"], float(best.get("confidence") or 0.0), ranking)
+
+    @staticmethod
+    def _set_intent(message: Message, name: Text, confidence: float, ranking: List[Dict[Text, Any]]) -> None:
+        message.set(INTENT, {"name": name, "confidence": confidence}, add_to_output=True)
+        message.set(
+            INTENT_RANKING_KEY,
+            [{"name": name, "confidence": confidence}] + [r for r in ranking if r.get("name") != name],
+            add_to_output=True,
+        )
 
     @staticmethod
     def _entity(name: Text, value: Text, text: Text) -> Dict[Text, Any]:

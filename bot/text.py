@@ -153,7 +153,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
     "suicide_intent": [
         r"bghit n?mou?t", r"bghit nmot", r"n[9q]t[ae]?l ra?s+i", r"nt?[n]?t[ae]?7[ae]?r", r"nintahr",
         r"je veu[xt] mourir", r"envie de mourir", r"me suicider", r"me tuer", r"en finir", r"mettre fin a (ma|mes) vie",
-        r"kil+ my ?self", r"want to die", r"end (my|it) (life|all)", r"suicid", r"wanna die",
+        r"kil+ my ?self", r"want to die", r"end(ing)? (my|it) (life|all)", r"ending it", r"ending my life", r"suicid", r"wanna die",
         r"بغيت نموت", r"نقتل راسي", r"ننتحر", r"انتحر", r"اريد ان اموت", r"اقتل نفسي", r"انهي حياتي", r"الانتحار",
     ],
     "suicide_plan": [
@@ -168,7 +168,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
     ],
     "attempt": [
         r"k(e|a)?l(i|ei)?t (dwa|7bob|hbob|l7bob|ddwa)", r"chrebt (dwa|ddwa|sem)", r"j'ai (pris|avale) (des|tous|plein)",
-        r"(took|swallowed) (the |all |a lot of )?(pills|tablets)", r"overdose", r"je viens de prendre",
+        r"(took|swallowed|drank|ate) .{0,20}(pills|tablets|medicine|medication|meds|poison|bleach)", r"overdose", r"je viens de prendre",
         r"شربت الدوا", r"كليت الدوا", r"بلعت", r"تناولت (الحبوب|الدواء)", r"حاولت (انتحر|الانتحار)",
         r"7awelt n[9q]t[ae]?l", r"tried to kill", r"j'ai essaye de me",
     ],
@@ -181,6 +181,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"(kaydrebni|kidrebni|kaydarbni|kidarbni|kaydrbni|kiderbni|kaydrabni|kidrabni).*\b(daba|dba|db)\b",
         r"\b(daba|dba)\b.*(kaydrebni|kidrebni|kaydarbni|kidarbni|kaydrbni|kidrabni)",
         r"ghadi y?[9q]t[ae]?lni", r"bgha y[9q]t[ae]?lni", r"va me tuer", r"veut me tuer", r"going to kill me",
+        r"(wants?|trying|tries) to kill me", r"gonna kill me",
         r"me (frappe|bat|tape) (maintenant|en ce moment|la)", r"(hitting|beating) me (right )?now", r"help me now",
         r"m[9q]fl 3liya", r"m9foul", r"enferme", r"locked (me )?in", r"tab3ni", r"kaytb3ni", r"me suit",
         r"following me", r"\bdaba\b.*\b(3teqni|3te9ni)", r"a l'aide", r"au secours",
@@ -298,7 +299,8 @@ def detect_signals(text: str) -> Signals:
             if not match:
                 continue
             window = norm[max(0, match.start() - 20) : match.start()]
-            if _NEGATORS.search(window):
+            # Medical words are often negative ("not breathing", "ma kaytnfsch"): negation does not cancel them.
+            if code != "medical" and _NEGATORS.search(window):
                 negated_codes.add(code)
             found.append(code)
             break
