@@ -49,6 +49,7 @@
     $("take").hidden = c.state !== "queued";
     const mine = c.state === "claimed" && c.claimed_by === username;
     $("reply-form").hidden = !mine;
+    if (document.activeElement !== $("new-level")) $("new-level").value = c.level;
     root.dataset.state = c.state;
     root.dataset.mine = mine ? "yes" : "no";
   }
