@@ -2,7 +2,6 @@
 
 import asyncio
 import json
-import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,6 @@ from triage.queue import service as queue
 from triage.staff import service
 from triage.staff.security import SESSION_COOKIE, UNAUTHENTICATED
 
-log = logging.getLogger(__name__)
 router = APIRouter(prefix="/console", include_in_schema=False)
 
 HEARTBEAT_SECONDS = 15.0

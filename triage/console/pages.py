@@ -3,7 +3,6 @@
 import csv
 import io
 import uuid
-from datetime import timedelta
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.responses import FileResponse
@@ -110,7 +109,7 @@ def audit_page(
         return forbidden(request, staff, "forbidden_role")
     found = events(session=session, conversation_id=conversation_id, case_id=case_id, limit=limit)
     return render(request, "audit.html", staff=staff, events=found, conversation_id=conversation_id or "",
-                  case_id=case_id or "", limit=limit, since=utcnow() - timedelta(days=1))  # fmt: skip
+                  case_id=case_id or "", limit=limit)  # fmt: skip
 
 
 @router.get("/static/{name}")

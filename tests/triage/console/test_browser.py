@@ -19,6 +19,7 @@ from channels.sms import is_gsm7, segments
 from helpline.db import new_session, utcnow
 from tests.channels.conftest import PUBLIC, WHATSAPP_USER, Bot, twilio_form
 from tests.conftest import Reconfigure
+from tests.live import live_service
 from tests.triage.conftest import PASSWORD, Account
 from tests.triage.console.browser import screenshot, signed_in_page, telegram_webhook, wait_live
 from triage.cases.models import Case
@@ -213,3 +214,25 @@ def _wait_for_conversation(bot: Bot) -> uuid.UUID:
                 return found
         time.sleep(0.1)
     raise AssertionError("the gateway did not record the WhatsApp message")
+
+
+def test_supervisor_sees_an_sla_breach_as_it_happens(
+    browser: Browser,
+    reconfigure: Reconfigure,
+    make_staff: Callable[..., Account],
+    make_conversation: Callable[..., uuid.UUID],
+    bot: Bot,
+    sandbox: Running,
+) -> None:
+    reconfigure(SLA_P1_SECONDS="1", SLA_CHECK_INTERVAL_SECONDS="0.5")
+    supervisor = make_staff(role=Role.SUPERVISOR, centre=None)
+    contexts: list[BrowserContext] = []
+    with live_service() as service:
+        page = signed_in_page(browser, service, supervisor.username, PASSWORD, opened=contexts, language="en")
+        wait_live(page)
+        make_conversation(level="P1", centre="SUD")
+        expect(page.locator("#sla-alert")).to_be_visible()
+        expect(page.locator("#sla-list a")).to_contain_text("P1 SUD")
+        screenshot(page, "supervisor-sla-breach")
+        for context in contexts:
+            context.close()
