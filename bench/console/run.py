@@ -114,6 +114,9 @@ def _measure(base_url: str) -> tuple[list[float], list[float]]:
 
 
 def main() -> None:
+    if not Path(CHROMIUM).exists():
+        print(f"skipped: {CHROMIUM} is missing (scripts/system_deps.sh installs Debian's chromium)")
+        return
     workdir = Path(tempfile.mkdtemp(prefix="bench-console-"))
     redis_process, redis_url = embedded_redis.start(workdir / "redis")
     port = _free_port()

@@ -6,6 +6,7 @@ import uuid
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.responses import FileResponse
+from sqlalchemy.orm import Session
 
 from helpline.db import SessionDep, utcnow
 from triage.audit.service import events
@@ -16,11 +17,22 @@ from triage.console.web import HERE, SUPERVISORS, forbidden, render, secure, sig
 from triage.conversations.models import Conversation
 from triage.conversations.router import visible_centres
 from triage.queue import service as queue
+from triage.staff.models import Staff
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
 STATIC = HERE / "static"
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
+
+
+def _supervisor(request: Request, session: Session) -> Staff | Response:
+    """The signed-in supervisor or admin, else the response to send instead (sign in, or 403)."""
+    staff = signed_in(request, session)
+    if staff is None:
+        return to_login(request)
+    if staff.role not in SUPERVISORS:
+        return forbidden(request, staff, "forbidden_role")
+    return staff
 
 
 @router.get("")
@@ -66,11 +78,9 @@ def case_page(case_id: uuid.UUID, request: Request, session: SessionDep) -> Resp
 @router.get("/dashboard")
 def dashboard(request: Request, session: SessionDep, days: int = Query(default=30, ge=1, le=366)) -> Response:
     """Monitoring and evaluation (supervisors): anonymised counts, claim times, P1 within target, feedback."""
-    staff = signed_in(request, session)
-    if staff is None:
-        return to_login(request)
-    if staff.role not in SUPERVISORS:
-        return forbidden(request, staff, "forbidden_role")
+    staff = _supervisor(request, session)
+    if isinstance(staff, Response):
+        return staff
     figures = stats.figures(session=session, until=utcnow(), days=days)
     claim_bars = [(times.level, times.median) for times in figures.claim_times]
     return render(request, "dashboard.html", staff=staff, f=figures, days=days, charts=charts, stats=stats,
@@ -80,11 +90,9 @@ def dashboard(request: Request, session: SessionDep, days: int = Query(default=3
 @router.get("/dashboard.csv")
 def dashboard_csv(request: Request, session: SessionDep, days: int = Query(default=30, ge=1, le=366)) -> Response:
     """The dashboard's anonymised figures as CSV (supervisors)."""
-    staff = signed_in(request, session)
-    if staff is None:
-        return to_login(request)
-    if staff.role not in SUPERVISORS:
-        return forbidden(request, staff, "forbidden_role")
+    staff = _supervisor(request, session)
+    if isinstance(staff, Response):
+        return staff
     buffer = io.StringIO()
     csv.writer(buffer).writerows(stats.csv_rows(stats.figures(session=session, until=utcnow(), days=days)))
     filename = f"helpline-figures-{utcnow():%Y%m%d}-{days}d.csv"
@@ -102,11 +110,9 @@ def audit_page(
     limit: int = Query(default=200, ge=1, le=1000),
 ) -> Response:
     """The audit log (supervisors): who viewed or changed which conversation or case, when."""
-    staff = signed_in(request, session)
-    if staff is None:
-        return to_login(request)
-    if staff.role not in SUPERVISORS:
-        return forbidden(request, staff, "forbidden_role")
+    staff = _supervisor(request, session)
+    if isinstance(staff, Response):
+        return staff
     found = events(session=session, conversation_id=conversation_id, case_id=case_id, limit=limit)
     return render(request, "audit.html", staff=staff, events=found, conversation_id=conversation_id or "",
                   case_id=case_id or "", limit=limit)  # fmt: skip
