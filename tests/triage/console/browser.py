@@ -1,6 +1,7 @@
 """Drives the console in real headless Chromium (Debian's package) with Playwright."""
 
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--no-first-run"]  # fmt: skip
 ARTIFACTS = ROOT / "test-artifacts" / "console"
 VIEWPORT = {"width": 1366, "height": 768}  # a small laptop screen
+ERRORS: "weakref.WeakKeyDictionary[Page, list[str]]" = weakref.WeakKeyDictionary()
 expect.set_options(timeout=15_000)  # generous: the test machine is shared and often busy
 
 
@@ -39,14 +41,23 @@ def signed_in_page(
 ) -> Page:  # fmt: skip
     """A new browser context signed in through the login form, on the queue page."""
     context = browser.new_context(viewport=VIEWPORT, locale=language)  # type: ignore[arg-type]
+    context.set_default_timeout(60_000)  # the test machine is shared and sometimes very busy
     opened.append(context)
     page = context.new_page()
+    problems = ERRORS.setdefault(page, [])
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
     page.goto(f"{base_url}/console/language/{language}?next=/console/login")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/console")
     return page
+
+
+def errors(page: Page) -> list[str]:
+    """Script errors and console errors (a CSP violation is one) seen by the page so far."""
+    return ERRORS.get(page, [])
 
 
 def wait_live(page: Page) -> None:

@@ -21,7 +21,7 @@ from tests.channels.conftest import PUBLIC, WHATSAPP_USER, Bot, twilio_form
 from tests.conftest import Reconfigure
 from tests.live import live_service
 from tests.triage.conftest import PASSWORD, Account
-from tests.triage.console.browser import screenshot, signed_in_page, telegram_webhook, wait_live
+from tests.triage.console.browser import errors, screenshot, signed_in_page, telegram_webhook, wait_live
 from triage.cases.models import Case
 from triage.console.demo import fill
 from triage.conversations.models import Conversation
@@ -73,6 +73,7 @@ def test_p1_arrives_live_is_claimed_and_answered(
     assert reply in _sandbox_texts(sandbox, CHAT), "the reply reached the Telegram stand-in"
     expect(page.locator("#transcript li.staff .delivery")).to_be_visible(timeout=15_000)
     screenshot(page, "conversation-replied")
+    assert errors(page) == [], "no script error and no Content-Security-Policy violation"
 
 
 def test_second_browser_loses_the_claim_race(
@@ -155,6 +156,7 @@ def test_arabic_reads_right_to_left_and_sms_counter_agrees_with_the_server(
     assert page.evaluate("document.documentElement.dir") == "rtl"
     expect(page.locator("#chart-by_channel svg")).to_be_visible()
     screenshot(page, "dashboard-arabic")
+    assert errors(page) == []
 
 
 def page_conversation(page: object, service: str) -> str:
