@@ -23,7 +23,7 @@ from helpline.settings import Settings
 from tests.integration.stack import Stack, start
 from triage.intake import Author, Conversation, Direction, transcript
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
 PUBLIC = "https://helpline.integration.test"
 
@@ -88,7 +88,9 @@ def test_a_twilio_message_gets_the_bots_answer_through_the_sandbox(
     outbound = [h for h in history if h[0] == Direction.OUTBOUND]
     assert len(outbound) >= 1
     assert all(author == Author.BOT for _, author, _ in outbound), "Rasa answered, not the fallback"
-    contact = session.scalars(select(Contact).where(Contact.address == address)).one()
+    key = pseudonym(channel=channel, address=address)
+    contact = session.scalars(select(Contact).where(Contact.channel == channel, Contact.pseudonym == key)).one()
+    assert (contact.address, contact.opted_out) == (address, False)
     assert contact.last_inbound_at is not None
 
 
