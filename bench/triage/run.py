@@ -34,8 +34,11 @@ class Tally:
 
     def count(self, *, label: Level | None = None, predicted: Level | None = None) -> int:
         """Counts pairs matching a label and/or a prediction."""
-        return sum(n for (lab, pred), n in self.pairs.items()
-                   if (label is None or lab == label) and (predicted is None or pred == predicted))
+        return sum(
+            n
+            for (lab, pred), n in self.pairs.items()
+            if (label is None or lab == label) and (predicted is None or pred == predicted)
+        )
 
     @property
     def total(self) -> int:
@@ -133,8 +136,11 @@ def main() -> None:
         print(f"\nconfusion {name}\n{confusion(tallies[name])}")
     cpu_rates, wall_rates = throughput(rows, runs=args.runs)
     for name, rates in (("CPU time", cpu_rates), ("wall clock", wall_rates)):
-        print(f"\nthroughput ({name}): {statistics.median(rates):,.0f} assessments/s, median of {args.runs} runs: "
-              + ", ".join(f"{r:,.0f}" for r in rates), end="")
+        print(
+            f"\nthroughput ({name}): {statistics.median(rates):,.0f} assessments/s, median of {args.runs} runs: "
+            + ", ".join(f"{r:,.0f}" for r in rates),
+            end="",
+        )
     print()
     print("goals: P1 recall >= 0.98, P1 precision >= 0.66, under-triage <= 5 %, >= 1,000 assessments/s")
 

@@ -9,9 +9,22 @@ from triage.scoring.normalise import detect_script
 from triage.scoring.rules import HARMED, Finding, RuleResult, apply_rules
 from triage.scoring.types import Assessment, Context, Level, Signal
 
-HARM_CODES = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect",
-                                       "missing_runaway", "child_marriage", "self_harm", "means",
-                                       "passive_ideation", "online_exploitation", "trafficking", "child_labour"})
+HARM_CODES = frozenset(
+    {
+        "physical_abuse",
+        "sexual_abuse",
+        "emotional_abuse",
+        "neglect",
+        "missing_runaway",
+        "child_marriage",
+        "self_harm",
+        "means",
+        "passive_ideation",
+        "online_exploitation",
+        "trafficking",
+        "child_labour",
+    }
+)
 YOUNG_AGE = 12
 
 

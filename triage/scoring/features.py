@@ -26,7 +26,7 @@ def text_buckets(tokens: tuple[Token, ...]) -> list[int]:
     joined = (" " + " ".join(t.form for t in tokens) + " ").encode("utf-32-le")
     width = len(joined) // 4
     crc = zlib.crc32
-    buckets = [crc(joined[4 * i:4 * (i + n)], n) % DIMENSIONS for n in NGRAMS for i in range(width - n + 1)]
+    buckets = [crc(joined[4 * i : 4 * (i + n)], n) % DIMENSIONS for n in NGRAMS for i in range(width - n + 1)]
     buckets += [bucket(f"w:{t.skeleton}") for t in tokens]
     return buckets
 

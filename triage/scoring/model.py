@@ -38,8 +38,10 @@ class Model:
 
     def __post_init__(self) -> None:
         keys = set().union(*(h.weights for h in self.heads))
-        stacked = {k: (self.heads[0].weights.get(k, 0.0), self.heads[1].weights.get(k, 0.0),
-                       self.heads[2].weights.get(k, 0.0)) for k in keys}
+        stacked = {
+            k: (self.heads[0].weights.get(k, 0.0), self.heads[1].weights.get(k, 0.0), self.heads[2].weights.get(k, 0.0))
+            for k in keys
+        }
         object.__setattr__(self, "stacked", stacked)
 
     def cumulative(self, features: Features) -> tuple[float, float, float]:
@@ -76,9 +78,15 @@ def _sigmoid(z: float) -> float:
 
 def to_json(model: Model) -> dict[str, Any]:
     """Returns the committed JSON form of a model, rounded so that files compare exactly."""
-    return {"heads": [{"bias": round(h.bias, 6),
-                       "weights": {str(i): round(w, 6) for i, w in sorted(h.weights.items()) if abs(w) >= 1e-6}}
-                      for h in model.heads]}
+    return {
+        "heads": [
+            {
+                "bias": round(h.bias, 6),
+                "weights": {str(i): round(w, 6) for i, w in sorted(h.weights.items()) if abs(w) >= 1e-6},
+            }
+            for h in model.heads
+        ]
+    }
 
 
 def from_json(data: dict[str, Any]) -> Model:

@@ -13,21 +13,50 @@ from triage.scoring.types import Level
 CUES = frozenset({"now", "idiom", "idiom_stress", "clause_break", "age_unit"})
 IDIOMS = frozenset({"idiom", "idiom_stress"})
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
-NEGATABLE = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "neglect", "self_harm", "bullying",
-                       "perpetrator_access", "online_exploitation", "child_labour"})
+NEGATABLE = frozenset(
+    {
+        "physical_abuse",
+        "sexual_abuse",
+        "emotional_abuse",
+        "neglect",
+        "self_harm",
+        "bullying",
+        "perpetrator_access",
+        "online_exploitation",
+        "child_labour",
+    }
+)
 HARMED = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "afraid_home", "danger_now"})
 ABUSE = frozenset({"physical_abuse", "sexual_abuse"})
 SUICIDAL = frozenset({"suicide_intent", "suicide_plan", "attempt", "means", "self_harm", "passive_ideation"})
 IDEATION = frozenset({"suicide_intent", "suicide_plan", "attempt", "self_harm", "passive_ideation", "distress"})
-ALWAYS_P1 = frozenset({"danger_now", "suicide_intent", "suicide_plan", "attempt", "medical", "trafficking",
-                       "afraid_home"})
+ALWAYS_P1 = frozenset(
+    {"danger_now", "suicide_intent", "suicide_plan", "attempt", "medical", "trafficking", "afraid_home"}
+)
 BASE_LEVEL = {
-    "physical_abuse": Level.P2, "sexual_abuse": Level.P2, "self_harm": Level.P2, "missing_runaway": Level.P2,
-    "child_marriage": Level.P2, "online_exploitation": Level.P2, "child_labour": Level.P2, "neglect": Level.P2,
-    "emotional_abuse": Level.P3, "bullying": Level.P3, "family_conflict": Level.P3, "school": Level.P3,
-    "distress": Level.P3, "passive_ideation": Level.P3, "means": Level.P3, "ongoing": Level.P3,
-    "recent": Level.P3, "young_child": Level.P3, "perpetrator_access": Level.P3, "safe_now": Level.P4,
-    "info_request": Level.P4, "greeting": Level.P4, "prank": Level.P4,
+    "physical_abuse": Level.P2,
+    "sexual_abuse": Level.P2,
+    "self_harm": Level.P2,
+    "missing_runaway": Level.P2,
+    "child_marriage": Level.P2,
+    "online_exploitation": Level.P2,
+    "child_labour": Level.P2,
+    "neglect": Level.P2,
+    "emotional_abuse": Level.P3,
+    "bullying": Level.P3,
+    "family_conflict": Level.P3,
+    "school": Level.P3,
+    "distress": Level.P3,
+    "passive_ideation": Level.P3,
+    "means": Level.P3,
+    "ongoing": Level.P3,
+    "recent": Level.P3,
+    "young_child": Level.P3,
+    "perpetrator_access": Level.P3,
+    "safe_now": Level.P4,
+    "info_request": Level.P4,
+    "greeting": Level.P4,
+    "prank": Level.P4,
 }
 YOUNG_AGE = 12
 NUMBER = re.compile(r"\d{1,2}")
@@ -92,11 +121,18 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     """Removes hits inside an idiom ("my mum will kill me if I fail"); a hit that runs past the idiom's end
     ("he will kill me if I tell") breaks the idiom instead."""
     idioms = [h for h in hits if h.name in IDIOMS]
-    broken = {i for i in idioms for h in hits
-              if h.name not in CUES and _overlaps(h, i) and h.last > i.last and h.first >= i.first - 1}
+    broken = {
+        i
+        for i in idioms
+        for h in hits
+        if h.name not in CUES and _overlaps(h, i) and h.last > i.last and h.first >= i.first - 1
+    }
     idioms = [i for i in idioms if i not in broken]
-    return [h for h in hits if (h.name in IDIOMS and h not in broken)
-            or (h.name not in IDIOMS and not any(_overlaps(h, i) for i in idioms))]
+    return [
+        h
+        for h in hits
+        if (h.name in IDIOMS and h not in broken) or (h.name not in IDIOMS and not any(_overlaps(h, i) for i in idioms))
+    ]
 
 
 def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
@@ -136,16 +172,16 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
         if hit.name in CUES:
             continue
-        evidence = text[tokens[hit.first].start:tokens[hit.last].end]
-        soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses,
-                                                             anchors=anchors)
+        evidence = text[tokens[hit.first].start : tokens[hit.last].end]
+        soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors)
         if (hit.name, evidence) not in seen:
             seen.add((hit.name, evidence))
             findings.append(Finding(hit.name, evidence, soft))
-    findings += [Finding("distress", text[tokens[h.first].start:tokens[h.last].end])
-                 for h in hits if h.name == "idiom_stress"]
+    findings += [
+        Finding("distress", text[tokens[h.first].start : tokens[h.last].end]) for h in hits if h.name == "idiom_stress"
+    ]
     now = any(h.name == "now" for h in hits)
-    now_evidence = [text[tokens[h.first].start:tokens[h.last].end] for h in hits if h.name == "now"]
+    now_evidence = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "now"]
     return findings + _derived(findings, now_evidence=now_evidence), now
 
 

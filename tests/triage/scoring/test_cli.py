@@ -9,13 +9,23 @@ from tests.triage.scoring.conftest import REPO
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     """Runs the command line with the project's interpreter."""
-    return subprocess.run([sys.executable, "-m", "triage.scoring", *args], input=stdin, capture_output=True,
-                          text=True, cwd=REPO, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "triage.scoring", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_json_lines_in_and_out() -> None:
-    lines = [{"id": "a", "text": "bghit n9tel rasi"}, {"id": 2, "text": "salam"},
-             {"id": "c", "text": "ok", "context": {"answers": {"danger_now": True}}}]
+    lines = [
+        {"id": "a", "text": "bghit n9tel rasi"},
+        {"id": 2, "text": "salam"},
+        {"id": "c", "text": "ok", "context": {"answers": {"danger_now": True}}},
+    ]
     result = run(stdin="\n".join(json.dumps(line) for line in lines) + "\n")
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
@@ -25,10 +35,19 @@ def test_json_lines_in_and_out() -> None:
 
 
 def test_malformed_lines_are_reported_and_the_rest_survive() -> None:
-    stdin = "\n".join([
-        '{"id": 1, "text": "hello"}', "this is not json", '{"id": 3}', '["a list"]',
-        '{"id": 5, "text": "hi", "context": {"child_age": "nine"}}', '{"id": 6, "text": "my dad hits me"}',
-    ]) + "\n"
+    stdin = (
+        "\n".join(
+            [
+                '{"id": 1, "text": "hello"}',
+                "this is not json",
+                '{"id": 3}',
+                '["a list"]',
+                '{"id": 5, "text": "hi", "context": {"child_age": "nine"}}',
+                '{"id": 6, "text": "my dad hits me"}',
+            ]
+        )
+        + "\n"
+    )
     result = run(stdin=stdin)
     assert result.returncode == 1
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 6]

@@ -5,9 +5,18 @@ import pytest
 from triage.scoring.normalise import normalise_word, skeleton, tokenise, transliterate_tifinagh
 
 VARIANTS = [
-    ("kaydrebni", "kidrabni"), ("kaydrebni", "kaydarbni"), ("kaydrebni", "kayderbni"), ("daba", "dba"),
-    ("7it", "hit"), ("9tel", "qtel"), ("3lach", "alach"), ("chkoun", "shkun"), ("khoya", "5oya"),
-    ("ghadi", "ghaadi"), ("mzyan", "mzyaan"), ("bzzaf", "bzaf"),
+    ("kaydrebni", "kidrabni"),
+    ("kaydrebni", "kaydarbni"),
+    ("kaydrebni", "kayderbni"),
+    ("daba", "dba"),
+    ("7it", "hit"),
+    ("9tel", "qtel"),
+    ("3lach", "alach"),
+    ("chkoun", "shkun"),
+    ("khoya", "5oya"),
+    ("ghadi", "ghaadi"),
+    ("mzyan", "mzyaan"),
+    ("bzzaf", "bzaf"),
 ]
 
 
@@ -16,9 +25,17 @@ def test_darija_spellings_share_a_skeleton(a: str, b: str) -> None:
     assert skeleton(normalise_word(a)) == skeleton(normalise_word(b))
 
 
-@pytest.mark.parametrize(("word", "form"), [("Médicaments", "medicaments"), ("ÉCOLE", "ecole"),
-                                           ("don't", "dont"), ("أريد", "اريد"), ("مدرسة", "مدرسه"),
-                                           ("كَيْضْرَبْنِي", "كيضربني")])
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("Médicaments", "medicaments"),
+        ("ÉCOLE", "ecole"),
+        ("don't", "dont"),
+        ("أريد", "اريد"),
+        ("مدرسة", "مدرسه"),
+        ("كَيْضْرَبْنِي", "كيضربني"),
+    ],
+)
 def test_forms(word: str, form: str) -> None:
     assert normalise_word(word) == form
 
@@ -33,4 +50,4 @@ def test_tifinagh_reads_as_latin() -> None:
 
 def test_tokens_keep_their_span() -> None:
     text = "Bba kaydrebni 💊"
-    assert [text[t.start:t.end] for t in tokenise(text)] == ["Bba", "kaydrebni", "💊"]
+    assert [text[t.start : t.end] for t in tokenise(text)] == ["Bba", "kaydrebni", "💊"]

@@ -104,8 +104,12 @@ def test_to_dict_is_json_ready() -> None:
 
 @pytest.mark.parametrize(
     ("text", "script"),
-    [("hello", "latin"), ("بغيت نهضر مع شي حد", "arabic"), ("ⴰⵣⵓⵍ ⴼⵍⵍⴰⵡⵏ", "tifinagh"),
-     ("bba كيضربني daba daba", "mixed")],
+    [
+        ("hello", "latin"),
+        ("بغيت نهضر مع شي حد", "arabic"),
+        ("ⴰⵣⵓⵍ ⴼⵍⵍⴰⵡⵏ", "tifinagh"),
+        ("bba كيضربني daba daba", "mixed"),
+    ],
     ids=["latin", "arabic", "tifinagh", "mixed"],
 )
 def test_script(text: str, script: str) -> None:
