@@ -63,6 +63,9 @@ def report_answers(tracker: Tracker) -> dict[str, Any]:
         if name == "report_age" and str(value).isdigit():
             value = int(value)
         answers[name] = value
+    who = tracker.get_slot("who")
+    if who in ("child", "adult"):
+        answers["who"] = who  # a child writing raises the urgency one level in triage
     return answers
 
 

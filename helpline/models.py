@@ -10,6 +10,7 @@ MODEL_MODULES = (
     "triage.cases.models",
     "triage.retention.models",
     "triage.consent.models",
+    "triage.bot_api.idempotency",
     "channels.contacts.models",
     "channels.inbox.models",
     "channels.outbox.models",

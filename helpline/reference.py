@@ -44,6 +44,14 @@ def emergency_numbers() -> tuple[EmergencyNumber, ...]:
 
 
 @lru_cache
-def region_codes() -> tuple[str, ...]:
-    """Codes of Morocco's 12 regions."""
-    return tuple(item["code"] for item in _load("regions.yml")["regions"])
+def _region_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for item in _load("regions.yml")["regions"]:
+        for name in (item["code"], item["name"], item["name_ar"], *item.get("aliases", [])):
+            names[str(name).casefold()] = item["code"]
+    return names
+
+
+def region_code(text: str) -> str | None:
+    """The code of the region a code, a region's name or a city names (`Casablanca-Settat`, `agadir` → code)."""
+    return _region_names().get(text.strip().casefold())

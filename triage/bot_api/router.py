@@ -1,13 +1,14 @@
 """`/api/v1/bot/*`: called by the action server with the service token."""
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Response, status
+from fastapi import APIRouter, Header, HTTPException, Response, status
 from sqlalchemy.orm import Session
 
 from helpline.db import SessionDep
 from triage.audit.service import record
-from triage.bot_api import schemas, service
+from triage.bot_api import idempotency, schemas, service
 from triage.centres import service as centres
 from triage.conversations.models import Conversation
 from triage.conversations.service import get_conversation
@@ -24,9 +25,16 @@ def _conversation(session: Session, conversation_id: uuid.UUID) -> Conversation:
     return conversation
 
 
-@router.post("/handoff", status_code=status.HTTP_202_ACCEPTED)
-def handoff(body: schemas.HandoffIn, session: SessionDep, _caller: Service) -> schemas.HandoffOut:
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=128)]
+
+
+@router.post("/handoff", status_code=status.HTTP_202_ACCEPTED, response_model=schemas.HandoffOut)
+def handoff(
+    body: schemas.HandoffIn, session: SessionDep, _caller: Service, key: IdempotencyKey = None
+) -> Response | schemas.HandoffOut:
     """The assistant asks for a human, with its handoff packet (summary, answers so far, signals, consent)."""
+    if (again := idempotency.replay(session=session, key=key, path="handoff")) is not None:
+        return again
     conversation = _conversation(session, body.conversation_id)
     packet = body.model_dump(mode="json", exclude={"conversation_id"})
     conversation, closed_hours = service.handoff(
@@ -34,24 +42,32 @@ def handoff(body: schemas.HandoffIn, session: SessionDep, _caller: Service) -> s
         signals=body.signals,
     )  # fmt: skip
     centre = centres.get(conversation.centre_code or centres.national_code())
-    return schemas.HandoffOut(
+    answer = schemas.HandoffOut(
         state=conversation.state,
         level=conversation.level,
         expected_wait_seconds=service.expected_wait_seconds(session=session, level=conversation.level),
         centre_open=closed_hours is None,
         opening_hours=closed_hours or (centre.hours_text() if centre else None),
     )
+    idempotency.remember(session=session, key=key, path="handoff", status_code=202, body=answer.model_dump(mode="json"))
+    return answer
 
 
-@router.post("/reports", status_code=status.HTTP_201_CREATED)
-def file_report(body: schemas.ReportIn, session: SessionDep, _caller: Service) -> schemas.ReportOut:
-    """Stores a finished report and returns the reference the reporter can quote."""
+@router.post("/reports", status_code=status.HTTP_201_CREATED, response_model=schemas.ReportOut)
+def file_report(
+    body: schemas.ReportIn, session: SessionDep, _caller: Service, key: IdempotencyKey = None
+) -> Response | schemas.ReportOut:
+    """Stores a finished report and returns the reference the reporter can quote (once, whatever the retries)."""
+    if (again := idempotency.replay(session=session, key=key, path="reports")) is not None:
+        return again
     conversation = _conversation(session, body.conversation_id)
     report = service.file_report(
         session=session, conversation=conversation, language=body.language, answers=body.answers,
         consent_given=body.consent.model_dump(),
     )  # fmt: skip
-    return schemas.ReportOut(reference=report.reference, level=report.level)
+    answer = schemas.ReportOut(reference=report.reference, level=report.level)
+    idempotency.remember(session=session, key=key, path="reports", status_code=201, body=answer.model_dump(mode="json"))
+    return answer
 
 
 @router.post("/forget", status_code=status.HTTP_202_ACCEPTED)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from helpline.db import rowcount, utcnow
-from helpline.reference import region_codes
+from helpline.reference import region_code
 from triage.audit.service import record
 from triage.cases.models import Case, CaseConversation
 from triage.centres import service as centres
@@ -42,35 +42,54 @@ def _age(value: Any) -> int | None:
     return age if 0 <= age < 18 else None
 
 
+# The assistant sends its form's slot names; the API also accepts the plain names.
+ANSWER_KEYS = {
+    "what_happened": ("report_what", "what_happened", "description"),
+    "danger_now": ("report_danger_now", "danger_now"),
+    "perpetrator_access": ("report_perpetrator_access", "perpetrator_access"),
+    "when": ("report_when", "when"),
+    "ongoing": ("report_ongoing", "ongoing"),
+    "child_age": ("report_age", "child_age"),
+    "region": ("report_region", "region"),
+    "reporter": ("who", "reporter"),
+}
+
+
+def answer(answers: dict[str, Any], name: str) -> Any:
+    """One answer of a report, under whichever of its accepted keys it came."""
+    return next((answers[key] for key in ANSWER_KEYS[name] if answers.get(key) is not None), None)
+
+
 def context_from_answers(answers: dict[str, Any], *, reporter: str | None) -> Context:
     """Turns a report's answers into scoring context (structured answers weigh as much as words)."""
-    when = answers.get("when")
+    when = answer(answers, "when")
+    reporter = reporter or answer(answers, "reporter")
     return Context(
         reporter="child" if reporter == "child" else "adult" if reporter == "adult" else None,
-        child_age=_age(answers.get("child_age")),
+        child_age=_age(answer(answers, "child_age")),
         answers=Answers(
-            danger_now=_flag(answers.get("danger_now")),
-            perpetrator_access=_flag(answers.get("perpetrator_access")),
+            danger_now=_flag(answer(answers, "danger_now")),
+            perpetrator_access=_flag(answer(answers, "perpetrator_access")),
             when=when if when in ("now", "today", "this_week", "longer_ago") else None,
-            ongoing=_flag(answers.get("ongoing")),
+            ongoing=_flag(answer(answers, "ongoing")),
         ),
     )
 
 
 def _apply_answers(conversation: Conversation, answers: dict[str, Any]) -> None:
-    reporter = answers.get("reporter")
+    reporter = answer(answers, "reporter")
     if reporter in ("child", "adult"):
         conversation.reporter = reporter
-    age = _age(answers.get("child_age"))
+    age = _age(answer(answers, "child_age"))
     if age is not None:
         conversation.child_age = age
-    region = answers.get("region")
-    if isinstance(region, str) and region.upper() in region_codes():
-        conversation.region = region.upper()
+    region = region_code(str(answer(answers, "region") or ""))
+    if region is not None:
+        conversation.region = region
 
 
 def _report_text(answers: dict[str, Any]) -> str:
-    return str(answers.get("what_happened") or answers.get("description") or "")
+    return str(answer(answers, "what_happened") or "")
 
 
 def expected_wait_seconds(*, session: Session, level: str) -> int:

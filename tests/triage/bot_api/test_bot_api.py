@@ -181,3 +181,33 @@ def test_supervisors_can_erase_a_person_at_their_request(
     assert session.get(Conversation, conversation_id) is None
     (event,) = session.scalars(select(AuditEvent).where(AuditEvent.action == "forget")).all()
     assert event.actor == supervisor.username
+
+
+def test_a_retried_report_gets_the_same_reference_once(
+    client: TestClient, make_conversation: Callable[..., uuid.UUID], service_headers: dict[str, str],
+    session: Session,
+) -> None:  # fmt: skip
+    conversation_id = make_conversation(level="P4", queued=False)
+    payload = {"conversation_id": str(conversation_id), "answers": {"report_what": "a boy sleeps in the street"}}
+    headers = {**service_headers, "Idempotency-Key": "report-" + uuid.uuid4().hex}
+    first = client.post("/api/v1/bot/reports", json=payload, headers=headers)
+    again = client.post("/api/v1/bot/reports", json=payload, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json()
+    assert len(session.scalars(select(Report)).all()) == 1
+
+
+def test_the_assistants_slot_names_are_understood(
+    client: TestClient, make_conversation: Callable[..., uuid.UUID], service_headers: dict[str, str],
+    session: Session,
+) -> None:  # fmt: skip
+    conversation_id = make_conversation(level="P4", queued=False)
+    answers = {"report_what": "my neighbour locks her daughter in", "report_danger_now": "no",
+               "report_perpetrator_access": "yes", "report_age": 8, "report_region": "Casablanca-Settat",
+               "report_when": "today", "who": "adult"}  # fmt: skip
+    payload = {"conversation_id": str(conversation_id), "answers": answers}
+    body = client.post("/api/v1/bot/reports", json=payload, headers=service_headers).json()
+    assert body["level"] == "P1", "the person who harms can reach the child: P1 whatever the words"
+    conversation = session.get(Conversation, conversation_id)
+    assert conversation is not None
+    assert (conversation.child_age, conversation.region, conversation.reporter) == (8, "CS", "adult")
