@@ -152,6 +152,39 @@ def _start_sandbox(supervisor: Supervisor, settings: Settings) -> dict[str, str]
 # --- end of sandbox ---
 
 
+FLUSH_SECONDS = 30.0
+
+
+def flush_command() -> list[str]:
+    """Re-sends what the action server could not deliver to triage (kept in var/triage_outbox.jsonl)."""
+    return [str(RASA_VENV / "bin" / "python"), "-m", "actions.triage_client", "flush"]
+
+
+class PeriodicCommand:
+    """Runs a short command every so often, never two at once."""
+
+    def __init__(self, command: list[str], *, env: dict[str, str], every: float) -> None:
+        self.command, self.env, self.every = command, env, every
+        self.process: subprocess.Popen[bytes] | None = None
+        self.next_run = time.monotonic() + every
+
+    def tick(self) -> None:
+        """Starts the command when it is due and the previous run has ended."""
+        if self.process is not None and self.process.poll() is None:
+            return
+        if time.monotonic() >= self.next_run:
+            self.process = subprocess.Popen(
+                self.command, env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            self.next_run = time.monotonic() + self.every
+
+    def stop(self) -> None:
+        """Ends a run still going."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
 def _write_pids(supervisor: Supervisor) -> None:
     pids = {"supervisor": os.getpid(), **{c.name: c.process.pid for c in supervisor.children}}
     PIDS_FILE.write_text(json.dumps(pids))
@@ -165,6 +198,7 @@ def up(*, train: bool = True) -> int:
     supervisor = Supervisor(log_dir=log_dir(settings))
     supervisor.install_signal_handlers()
     parent = os.getppid()
+    periodic: list[PeriodicCommand] = []
     try:
         say("migrating the database")
         upgrade()
@@ -192,8 +226,11 @@ def up(*, train: bool = True) -> int:
         say(f"  Rasa (REST only)  {settings.rasa_url}")
         say(f"  action server     {settings.action_server_url}")
         say("press Ctrl-C to stop everything")
+        flusher = PeriodicCommand(flush_command(), env=env, every=FLUSH_SECONDS)
+        periodic.append(flusher)
         while True:
             supervisor.check()
+            flusher.tick()
             if os.getppid() != parent:
                 say("the parent process is gone; stopping")
                 break
@@ -204,6 +241,8 @@ def up(*, train: bool = True) -> int:
         say(f"error: {error}")
         return 1
     finally:
+        for command in periodic:
+            command.stop()
         supervisor.stop()
         PIDS_FILE.unlink(missing_ok=True)
         say("stopped")
