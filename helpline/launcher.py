@@ -241,8 +241,8 @@ def up(*, train: bool = True) -> int:
         say(f"error: {error}")
         return 1
     finally:
-        for command in periodic:
-            command.stop()
+        for job in periodic:
+            job.stop()
         supervisor.stop()
         PIDS_FILE.unlink(missing_ok=True)
         say("stopped")
