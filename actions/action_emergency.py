@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -14,7 +14,7 @@ from actions.handoff import emergency_numbers_text, handoff_state, request_human
 TRIAGE_WAIT_SECONDS = 2.0
 
 
-async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """Gives the numbers, says a person is coming and asks triage for a human at P1. Returns slot events."""
     dispatcher.utter_message(response="utter_emergency_numbers", numbers=emergency_numbers_text(user_language(tracker)))
     dispatcher.utter_message(response="utter_person_coming")
@@ -23,12 +23,12 @@ async def raise_emergency(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 
 
 class ActionEmergency(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_emergency"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         events = await raise_emergency(dispatcher, tracker)
         if tracker.active_loop_name:
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -21,12 +21,12 @@ def score_of(tracker: Tracker) -> int | None:
 
 
 class ActionFeedback(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_feedback"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         score = score_of(tracker)
         if score is not None:
             await triage_client.post(FEEDBACK_PATH, {"conversation_id": tracker.sender_id, "score": score})

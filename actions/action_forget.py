@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, Restarted, SlotSet
@@ -15,12 +15,12 @@ FORGET_PATH = "/api/v1/bot/forget"
 
 
 class ActionForget(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_forget"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         keep_language = language(tracker)
         result = await triage_client.post(FORGET_PATH, {"conversation_id": tracker.sender_id})
         if result.ok:

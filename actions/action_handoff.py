@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -27,16 +27,16 @@ def _reason(tracker: Tracker) -> str:
 
 
 class ActionHandoff(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_handoff"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         result = await request_human(
             dispatcher, tracker, reason=_reason(tracker), priority=None, wait_seconds=TRIAGE_WAIT_SECONDS
         )
-        events: List[Dict[Text, Any]] = [SlotSet("handoff_state", handoff_state(result))]
+        events: list[dict[str, Any]] = [SlotSet("handoff_state", handoff_state(result))]
         if tracker.active_loop_name:
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         return events

@@ -6,7 +6,6 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 import yaml
 
@@ -19,15 +18,76 @@ _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _NUMBER = re.compile(r"(?<![\w])(\d{1,3})(?![\w])")
 _NUMBER_WORDS = {
     # Darija (Latin / Arabic), French, English, Arabic
-    "wa7ed": 1, "jouj": 2, "joj": 2, "tlata": 3, "rb3a": 4, "khamsa": 5, "setta": 6, "sb3a": 7, "tmnya": 8,
-    "ts3ud": 9, "3achra": 10, "7dach": 11, "tnach": 12, "tlatach": 13, "rb3tach": 14, "khmstach": 15, "sttach": 16,
+    "wa7ed": 1,
+    "jouj": 2,
+    "joj": 2,
+    "tlata": 3,
+    "rb3a": 4,
+    "khamsa": 5,
+    "setta": 6,
+    "sb3a": 7,
+    "tmnya": 8,
+    "ts3ud": 9,
+    "3achra": 10,
+    "7dach": 11,
+    "tnach": 12,
+    "tlatach": 13,
+    "rb3tach": 14,
+    "khmstach": 15,
+    "sttach": 16,
     "sb3tach": 17,
-    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "واحد": 1, "جوج": 2, "ثلاثه": 3, "تلاته": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تمنيه": 8,
-    "تسعه": 9, "عشره": 10, "حداش": 11, "طناش": 12, "تلطاش": 13, "ربعطاش": 14, "خمسطاش": 15, "سطاش": 16, "سبعطاش": 17,
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "dix-sept": 17,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "واحد": 1,
+    "جوج": 2,
+    "ثلاثه": 3,
+    "تلاته": 3,
+    "اربعه": 4,
+    "خمسه": 5,
+    "سته": 6,
+    "سبعه": 7,
+    "ثمانيه": 8,
+    "تمنيه": 8,
+    "تسعه": 9,
+    "عشره": 10,
+    "حداش": 11,
+    "طناش": 12,
+    "تلطاش": 13,
+    "ربعطاش": 14,
+    "خمسطاش": 15,
+    "سطاش": 16,
+    "سبعطاش": 17,
 }
 
 _YES = re.compile(
@@ -90,8 +150,8 @@ def is_skip(text: str) -> bool:
     return bool(_SKIP.search(_norm(text)))
 
 
-def yes_no(text: str) -> Optional[str]:
-    """"yes" / "no" from a short answer in any language, else None."""
+def yes_no(text: str) -> str | None:
+    """ "yes" / "no" from a short answer in any language, else None."""
     norm = _norm(text)
     if _NO.search(norm):
         return "no"
@@ -100,7 +160,7 @@ def yes_no(text: str) -> Optional[str]:
     return None
 
 
-def age(text: str) -> Optional[int]:
+def age(text: str) -> int | None:
     norm = _norm(text)
     match = _NUMBER.search(norm)
     if match:
@@ -111,7 +171,7 @@ def age(text: str) -> Optional[int]:
     return None
 
 
-def _first_match(table: dict[str, str], text: str) -> Optional[str]:
+def _first_match(table: dict[str, str], text: str) -> str | None:
     norm = _norm(text)
     for value, pattern in table.items():
         if re.search(pattern, norm):
@@ -119,38 +179,44 @@ def _first_match(table: dict[str, str], text: str) -> Optional[str]:
     return None
 
 
-def _option_by_number(options: list[str], text: str) -> Optional[str]:
+def _option_by_number(options: list[str], text: str) -> str | None:
     norm = _norm(text)
     if norm.isdigit() and 1 <= int(norm) <= len(options):
         return options[int(norm) - 1]
     return None
 
 
-def harm(text: str) -> Optional[str]:
+def harm(text: str) -> str | None:
     found = _option_by_number(list(HARM_WORDS), text) or _first_match(HARM_WORDS, text)
     if found:
         return found
     codes = detect_signals(text).codes
-    for code, value in (("sexual_abuse", "sexual"), ("physical_abuse", "physical"), ("online_exploitation", "online"),
-                        ("bullying", "bullying"), ("child_marriage", "child_marriage"), ("child_labour", "child_labour")):
+    for code, value in (
+        ("sexual_abuse", "sexual"),
+        ("physical_abuse", "physical"),
+        ("online_exploitation", "online"),
+        ("bullying", "bullying"),
+        ("child_marriage", "child_marriage"),
+        ("child_labour", "child_labour"),
+    ):
         if code in codes:
             return value
     return None
 
 
-def gender(text: str) -> Optional[str]:
+def gender(text: str) -> str | None:
     return _option_by_number(list(GENDER_WORDS), text) or _first_match(GENDER_WORDS, text)
 
 
-def when(text: str) -> Optional[str]:
+def when(text: str) -> str | None:
     return _option_by_number(list(WHEN_WORDS), text) or _first_match(WHEN_WORDS, text)
 
 
-def relation(text: str) -> Optional[str]:
+def relation(text: str) -> str | None:
     return _option_by_number(list(RELATION_WORDS), text) or _first_match(RELATION_WORDS, text)
 
 
-def contact_how(text: str) -> Optional[str]:
+def contact_how(text: str) -> str | None:
     return _option_by_number(list(CONTACT_WORDS), text) or _first_match(CONTACT_WORDS, text)
 
 
@@ -165,10 +231,10 @@ def _regions() -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def region(text: str) -> tuple[Optional[str], Optional[str]]:
+def region(text: str) -> tuple[str | None, str | None]:
     """(region name, city alias) when `text` names one of Morocco's 12 regions or a city in it."""
     norm = " " + re.sub(r"[^\w\s'-]", " ", _norm(text)) + " "
-    best: tuple[int, Optional[str], Optional[str]] = (0, None, None)
+    best: tuple[int, str | None, str | None] = (0, None, None)
     for _code, name, aliases in _regions():
         for index, alias in enumerate(aliases):
             if alias and re.search(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", norm) and len(alias) > best[0]:

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from rasa_sdk import Tracker
 
 from bot.text import LANGUAGES, detect_language
 
 REPORT_SLOTS = (
-    "report_what", "report_danger_now", "report_perpetrator_access", "report_harm", "report_age", "report_gender",
-    "report_region", "report_city", "report_when", "report_ongoing", "report_relation", "report_contact_back",
-    "report_contact_how", "report_anonymous",
+    "report_what",
+    "report_danger_now",
+    "report_perpetrator_access",
+    "report_harm",
+    "report_age",
+    "report_gender",
+    "report_region",
+    "report_city",
+    "report_when",
+    "report_ongoing",
+    "report_relation",
+    "report_contact_back",
+    "report_contact_how",
+    "report_anonymous",
 )
 SIGNAL_CODES = frozenset(
     "danger_now suicide_intent suicide_plan means attempt self_harm passive_ideation medical physical_abuse "
@@ -38,8 +49,13 @@ INTENT_SIGNALS = {
     "greet": "greeting",
 }
 HARM_SIGNALS = {
-    "physical": "physical_abuse", "sexual": "sexual_abuse", "emotional": "emotional_abuse", "neglect": "neglect",
-    "bullying": "bullying", "online": "online_exploitation", "child_marriage": "child_marriage",
+    "physical": "physical_abuse",
+    "sexual": "sexual_abuse",
+    "emotional": "emotional_abuse",
+    "neglect": "neglect",
+    "bullying": "bullying",
+    "online": "online_exploitation",
+    "child_marriage": "child_marriage",
     "child_labour": "child_labour",
 }
 MAX_SUMMARY = 600
@@ -69,7 +85,7 @@ def report_answers(tracker: Tracker) -> dict[str, Any]:
     return answers
 
 
-def _yes_no(value: Optional[str]) -> Optional[bool]:
+def _yes_no(value: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(value or "")
 
 
@@ -145,7 +161,7 @@ def summary(tracker: Tracker) -> str:
     return " | ".join(parts)[:MAX_SUMMARY]
 
 
-def handoff_packet(tracker: Tracker, *, reason: str, priority: Optional[str]) -> dict[str, Any]:
+def handoff_packet(tracker: Tracker, *, reason: str, priority: str | None) -> dict[str, Any]:
     return {
         "conversation_id": tracker.sender_id,
         "reason": reason,

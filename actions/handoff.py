@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import yaml
 from rasa_sdk import Tracker
@@ -25,7 +25,7 @@ NUMBERS_FILE = Path(
 FALLBACK_NUMBERS = "Police 19 / 112 · 2511 · 15 · 141"
 
 
-def emergency_numbers_text(lang: str, path: Optional[Path] = None) -> str:
+def emergency_numbers_text(lang: str, path: Path | None = None) -> str:
     """One line per number from data/reference/emergency_numbers.yml, labelled in `lang` (read at every call,
     so operators' edits apply without a restart)."""
     try:
@@ -44,7 +44,7 @@ def emergency_numbers_text(lang: str, path: Optional[Path] = None) -> str:
 
 
 async def request_human(
-    dispatcher: CollectingDispatcher, tracker: Tracker, *, reason: str, priority: Optional[str], wait_seconds: float
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, reason: str, priority: str | None, wait_seconds: float
 ) -> triage_client.TriageResult:
     """Sends the handoff packet and tells the user what happens next (wait, hours, meanwhile)."""
     packet = handoff_packet(tracker, reason=reason, priority=priority)

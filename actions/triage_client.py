@@ -20,7 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import aiohttp
 
@@ -57,7 +57,7 @@ class TriageResult:
 
     status: str
     data: dict[str, Any] = field(default_factory=dict)
-    http_status: Optional[int] = None
+    http_status: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -88,7 +88,7 @@ async def _post_once(session: aiohttp.ClientSession, path: str, body: dict, key:
         raise _Retryable(type(error).__name__) from error
 
 
-async def _post_with_retries(path: str, body: dict, key: str, attempts: int) -> Optional[TriageResult]:
+async def _post_with_retries(path: str, body: dict, key: str, attempts: int) -> TriageResult | None:
     """The result, or None when every attempt failed in a retryable way."""
     timeout = aiohttp.ClientTimeout(total=_timeout())
     delay = 0.3

@@ -3,7 +3,8 @@ re-prompt; "danger now: yes" or "the person has access now: yes" raises the emer
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Text
+from collections.abc import Callable
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,14 +17,14 @@ from actions.action_emergency import raise_emergency
 UNKNOWN = "unknown"
 SKIPPED = "skipped"
 MAX_TEXT = 1000
-Slots = Dict[Text, Any]
+Slots = dict[str, Any]
 
 
-def _intent(tracker: Tracker) -> Optional[str]:
+def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def _entity(tracker: Tracker, name: str) -> Optional[str]:
+def _entity(tracker: Tracker, name: str) -> str | None:
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == name:
             return str(entity.get("value"))
@@ -34,7 +35,7 @@ def _text(value: Any, tracker: Tracker) -> str:
     return str(value if value is not None else tracker.latest_message.get("text") or "")
 
 
-def _unknown_or_skip(value: Any, tracker: Tracker) -> Optional[str]:
+def _unknown_or_skip(value: Any, tracker: Tracker) -> str | None:
     intent = _intent(tracker)
     text = _text(value, tracker)
     if intent == "skip" or answers.is_skip(text):
@@ -44,7 +45,7 @@ def _unknown_or_skip(value: Any, tracker: Tracker) -> Optional[str]:
     return None
 
 
-def _yes_no(value: Any, tracker: Tracker) -> Optional[str]:
+def _yes_no(value: Any, tracker: Tracker) -> str | None:
     intent = _intent(tracker)
     if intent == "affirm":
         return "yes"
@@ -54,12 +55,12 @@ def _yes_no(value: Any, tracker: Tracker) -> Optional[str]:
 
 
 class ValidateReportForm(FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_report_form"
 
     async def required_slots(
-        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Text]:
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         """Contact details are asked only of those who accept to be contacted."""
         slots = list(domain_slots)
         if tracker.get_slot("report_contact_back") in ("no", UNKNOWN, SKIPPED) and "report_contact_how" in slots:
@@ -67,8 +68,13 @@ class ValidateReportForm(FormValidationAction):
         return slots
 
     async def _choice(
-        self, slot: str, parse: Callable[[str], Optional[str]], value: Any, dispatcher: CollectingDispatcher,
-        tracker: Tracker, reprompt: str = "utter_reprompt_choice",
+        self,
+        slot: str,
+        parse: Callable[[str], str | None],
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        reprompt: str = "utter_reprompt_choice",
     ) -> Slots:
         special = _unknown_or_skip(value, tracker)
         if special:
@@ -99,7 +105,9 @@ class ValidateReportForm(FormValidationAction):
                 slots["report_harm"] = guessed
         return slots
 
-    async def _danger_question(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Slots:
+    async def _danger_question(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Slots:
         special = _unknown_or_skip(value, tracker)
         if special:
             return {slot: special}
@@ -198,4 +206,3 @@ class ValidateReportForm(FormValidationAction):
         if answer is None:
             dispatcher.utter_message(response="utter_yes_no_reprompt")
         return {"report_anonymous": answer}
-

@@ -2,8 +2,9 @@
 
 - `ArabiziTokenizer`: whitespace tokenizer whose tokens are normalised (accents, Arabic letter variants,
   letter repeats), so "bzzzaf"/"bzaf" and "أريد"/"اريد" share features. The message text is left untouched.
-- `LanguageSignalExtractor`: after intent classification and the FallbackClassifier, adds a `language` entity (named language or confident
-  detection, see bot.text) and one `signal` entity per risk signal; when the lexicon sees live danger
+- `LanguageSignalExtractor`: after intent classification and the FallbackClassifier, adds a `language` entity
+  (named language or confident detection, see bot.text) and one `signal` entity per risk signal; when the lexicon
+  sees live danger
   (suicide, attempt, medical, danger now) and the classifier did not pick a danger intent, it overrides the
   intent; and a danger intent that the classifier ranked first is not lost to the fallback threshold:
   recall on danger matters more than precision.
@@ -11,7 +12,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -32,7 +33,7 @@ DANGER_INTENTS = ("danger_now", "suicide_risk", "medical_emergency")
 class ArabiziTokenizer(WhitespaceTokenizer):
     """WhitespaceTokenizer with Darija/Arabic/French-aware token normalisation."""
 
-    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+    def tokenize(self, message: Message, attribute: str) -> list[Token]:
         tokens = super().tokenize(message, attribute)
         for token in tokens:
             token.text = normalise(token.text) or token.text
@@ -44,32 +45,32 @@ class LanguageSignalExtractor(GraphComponent):
     """Adds `language` and `signal` entities; forces a danger intent on live danger words."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {"override_danger_intent": True}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         self._override = bool(config.get("override_danger_intent", True))
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "LanguageSignalExtractor":
+    ) -> LanguageSignalExtractor:
         return cls(config)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             self._process_one(message)
         return messages
 
     def _process_one(self, message: Message) -> None:
-        text: Optional[Text] = message.get(TEXT)
+        text: str | None = message.get(TEXT)
         if not text or text.startswith("/"):
             return
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("language", "signal")]
@@ -96,7 +97,7 @@ class LanguageSignalExtractor(GraphComponent):
                 self._set_intent(message, best["name"], float(best.get("confidence") or 0.0), ranking)
 
     @staticmethod
-    def _set_intent(message: Message, name: Text, confidence: float, ranking: List[Dict[Text, Any]]) -> None:
+    def _set_intent(message: Message, name: str, confidence: float, ranking: list[dict[str, Any]]) -> None:
         message.set(INTENT, {"name": name, "confidence": confidence}, add_to_output=True)
         message.set(
             INTENT_RANKING_KEY,
@@ -105,7 +106,7 @@ class LanguageSignalExtractor(GraphComponent):
         )
 
     @staticmethod
-    def _entity(name: Text, value: Text, text: Text) -> Dict[Text, Any]:
+    def _entity(name: str, value: str, text: str) -> dict[str, Any]:
         return {
             "entity": name,
             "value": value,

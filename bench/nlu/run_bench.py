@@ -88,13 +88,15 @@ def main() -> int:
 
     by_language: dict[str, list[tuple[str, str]]] = defaultdict(list)
     errors = []
-    for (language, gold, text), predicted in zip(rows, predictions):
+    for (language, gold, text), predicted in zip(rows, predictions, strict=False):
         by_language[language].append((gold, predicted))
         if gold != predicted:
             errors.append((language, gold, predicted, text))
     everything = [pair for pairs in by_language.values() for pair in pairs]
 
-    print(f"model: {os.path.relpath(model, REPO)}   held-out examples: {len(rows)}   leaked into training: {len(leaked)}")
+    print(
+        f"model: {os.path.relpath(model, REPO)}   held-out examples: {len(rows)}   leaked into training: {len(leaked)}"
+    )
     print(f"{'language':<12}{'n':>5}{'accuracy':>10}{'macro-F1':>10}")
     for language, pairs in sorted(by_language.items()):
         accuracy = sum(g == p for g, p in pairs) / len(pairs)
@@ -105,8 +107,10 @@ def main() -> int:
     danger = [(g, p) for g, p in everything if g in DANGER]
     danger_recall = sum(p in DANGER for _, p in danger) / len(danger)
     false_alarms = sum(1 for g, p in everything if g not in DANGER and p in DANGER)
-    print(f"danger-intent recall: {danger_recall:.3f} ({sum(p in DANGER for _, p in danger)}/{len(danger)}); "
-          f"non-danger messages sent to the emergency path: {false_alarms}")
+    print(
+        f"danger-intent recall: {danger_recall:.3f} ({sum(p in DANGER for _, p in danger)}/{len(danger)}); "
+        f"non-danger messages sent to the emergency path: {false_alarms}"
+    )
     if args.errors:
         for language, gold, predicted, text in errors:
             print(f"  [{language}] {gold} -> {predicted}: {text}")

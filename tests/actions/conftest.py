@@ -27,8 +27,16 @@ class TriageStandIn:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.answers: dict[str, tuple[int, Any]] = {
-            "/api/v1/bot/handoff": (202, {"state": "queued", "level": "P1", "expected_wait_seconds": 90,
-                                          "centre_open": True, "opening_hours": "08:00-20:00"}),
+            "/api/v1/bot/handoff": (
+                202,
+                {
+                    "state": "queued",
+                    "level": "P1",
+                    "expected_wait_seconds": 90,
+                    "centre_open": True,
+                    "opening_hours": "08:00-20:00",
+                },
+            ),
             "/api/v1/bot/reports": (201, {"reference": "R-7Q2K9D", "level": "P2"}),
             "/api/v1/bot/forget": (202, {"erased": {"messages": 7, "reports": 1}}),
             "/api/v1/bot/feedback": (204, None),
@@ -67,7 +75,7 @@ class TriageStandIn:
         self.server.server_close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def triage(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     stand_in = TriageStandIn()
     monkeypatch.setenv("TRIAGE_URL", stand_in.url)
@@ -79,7 +87,7 @@ def triage(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     stand_in.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def unreachable_triage(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """A port where nothing listens: every call fails at connection."""
     import socket

@@ -16,8 +16,12 @@ def _parse(text: str, intent: str, confidence: float, ranking: list[tuple[str, f
 
 
 def test_lexicon_danger_overrides_a_fallback():
-    message = _parse("kidrebni daba w ana bou7di", "nlu_fallback", 0.45,
-                     [("nlu_fallback", 0.45), ("danger_now", 0.33), ("i_am_adult", 0.31)])
+    message = _parse(
+        "kidrebni daba w ana bou7di",
+        "nlu_fallback",
+        0.45,
+        [("nlu_fallback", 0.45), ("danger_now", 0.33), ("i_am_adult", 0.31)],
+    )
     assert message.get("intent") == {"name": "danger_now", "confidence": 1.0}
     entities = {(e["entity"], e["value"]) for e in message.get("entities")}
     assert ("language", "darija_lat") in entities
@@ -25,8 +29,12 @@ def test_lexicon_danger_overrides_a_fallback():
 
 
 def test_top_ranked_danger_intent_is_restored_from_fallback():
-    message = _parse("it is happening again and i am scared", "nlu_fallback", 0.45,
-                     [("nlu_fallback", 0.45), ("suicide_risk", 0.4), ("topic_sadness", 0.35)])
+    message = _parse(
+        "it is happening again and i am scared",
+        "nlu_fallback",
+        0.45,
+        [("nlu_fallback", 0.45), ("suicide_risk", 0.4), ("topic_sadness", 0.35)],
+    )
     assert message.get("intent")["name"] == "suicide_risk"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from actions.action_fallback import ActionFallback
 from actions.action_feedback import ActionFeedback
 from actions.action_forget import ActionForget
-
 from conftest import load_tracker, responses, run
 
 
@@ -37,9 +36,11 @@ def test_forget_refused_tells_the_user_and_keeps_the_conversation(triage, domain
 
 
 def test_feedback_score_goes_to_triage(triage, domain):
-    tracker = load_tracker("fallback_en", text='/rate{"feedback_score":"3"}', intent="rate",
-                           slots={"feedback_score": "3"})
+    tracker = load_tracker(
+        "fallback_en", text='/rate{"feedback_score":"3"}', intent="rate", slots={"feedback_score": "3"}
+    )
     _, messages = run(ActionFeedback(), tracker, domain)
-    assert triage.bodies("/api/v1/bot/feedback") == [{"conversation_id": "7c1e2f9a-0000-4000-8000-000000000003",
-                                                      "score": 3}]
+    assert triage.bodies("/api/v1/bot/feedback") == [
+        {"conversation_id": "7c1e2f9a-0000-4000-8000-000000000003", "score": 3}
+    ]
     assert responses(messages) == ["utter_thanks_feedback"]

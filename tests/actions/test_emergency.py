@@ -7,7 +7,6 @@ import json
 from actions import triage_client
 from actions.action_emergency import ActionEmergency
 from actions.handoff import emergency_numbers_text
-
 from conftest import load_tracker, responses, run
 
 
@@ -50,8 +49,15 @@ def test_danger_inside_the_form_closes_the_form_and_sends_answers_so_far(triage,
 
 def test_closed_centre_gives_opening_hours(triage, domain):
     triage.answers["/api/v1/bot/handoff"] = (
-        202, {"state": "queued", "level": "P1", "expected_wait_seconds": None, "centre_open": False,
-              "opening_hours": "Mon-Sat 08:00-20:00"})
+        202,
+        {
+            "state": "queued",
+            "level": "P1",
+            "expected_wait_seconds": None,
+            "centre_open": False,
+            "opening_hours": "Mon-Sat 08:00-20:00",
+        },
+    )
     _, messages = run(ActionEmergency(), load_tracker("danger_darija"), domain)
     assert responses(messages) == ["utter_emergency_numbers", "utter_person_coming", "utter_handoff_closed"]
     assert messages[2]["hours"] == "Mon-Sat 08:00-20:00"
@@ -69,8 +75,17 @@ def test_triage_down_still_gives_numbers_and_queues_the_handoff(unreachable_tria
 
 def test_queued_handoff_is_delivered_once_triage_is_back(triage, domain, monkeypatch, tmp_path):
     outbox = tmp_path / "outbox.jsonl"
-    outbox.write_text(json.dumps({"path": "/api/v1/bot/handoff", "body": {"conversation_id": "c1", "priority": "P1"},
-                                  "key": "k1", "queued_at": 0}) + "\n")
+    outbox.write_text(
+        json.dumps(
+            {
+                "path": "/api/v1/bot/handoff",
+                "body": {"conversation_id": "c1", "priority": "P1"},
+                "key": "k1",
+                "queued_at": 0,
+            }
+        )
+        + "\n"
+    )
     import asyncio
 
     left = asyncio.run(triage_client.flush_outbox())

@@ -6,21 +6,35 @@ import pytest
 
 from actions.action_submit_report import ActionSubmitReport
 from actions.validate_report_form import ValidateReportForm
-
 from conftest import load_tracker, responses, run
 
 FULL = {
-    "report_what": "Le voisin frappe sa fille tous les soirs", "report_danger_now": "no",
-    "report_perpetrator_access": "yes", "report_harm": "physical", "report_age": "9", "report_gender": "girl",
-    "report_region": "Casablanca-Settat", "report_city": "Casa", "report_when": "today", "report_ongoing": "yes",
-    "report_relation": "neighbour", "report_contact_back": "yes", "report_contact_how": "this_chat",
-    "report_anonymous": "yes", "requested_slot": None,
+    "report_what": "Le voisin frappe sa fille tous les soirs",
+    "report_danger_now": "no",
+    "report_perpetrator_access": "yes",
+    "report_harm": "physical",
+    "report_age": "9",
+    "report_gender": "girl",
+    "report_region": "Casablanca-Settat",
+    "report_city": "Casa",
+    "report_when": "today",
+    "report_ongoing": "yes",
+    "report_relation": "neighbour",
+    "report_contact_back": "yes",
+    "report_contact_how": "this_chat",
+    "report_anonymous": "yes",
+    "requested_slot": None,
 }
 
 
 def _validate(domain, requested: str, text: str, intent: str = "inform", entities=None, slots=None):
-    tracker = load_tracker("report_form", text=text, intent=intent, entities=entities or [],
-                           slots={"requested_slot": requested, requested: text, **(slots or {})})
+    tracker = load_tracker(
+        "report_form",
+        text=text,
+        intent=intent,
+        entities=entities or [],
+        slots={"requested_slot": requested, requested: text, **(slots or {})},
+    )
     # As after Rasa's slot extraction: the form validates the slots set since the latest user message.
     tracker.events.append({"event": "slot", "timestamp": None, "name": requested, "value": text})
     events, messages = run(ValidateReportForm(), tracker, domain)
@@ -44,9 +58,10 @@ def test_unclear_age_is_asked_again(domain):
     assert responses(messages) == ["utter_reprompt_age"]
 
 
-@pytest.mark.parametrize(("intent", "text", "expected"), [("dont_know", "je sais pas", "unknown"),
-                                                           ("skip", "/skip", "skipped"),
-                                                           ("inform", "ma3reftch", "unknown")])
+@pytest.mark.parametrize(
+    ("intent", "text", "expected"),
+    [("dont_know", "je sais pas", "unknown"), ("skip", "/skip", "skipped"), ("inform", "ma3reftch", "unknown")],
+)
 def test_every_question_accepts_dont_know_and_skip(domain, intent, text, expected):
     for slot in ("report_age", "report_harm", "report_region", "report_when", "report_ongoing", "report_anonymous"):
         values, messages = _validate(domain, slot, text, intent=intent)
@@ -68,8 +83,12 @@ def test_region_in_arabic_and_free_text(domain):
 
 
 def test_harm_from_button_entity_and_from_words(domain):
-    values, _ = _validate(domain, "report_harm", '/inform{"report_harm":"sexual"}',
-                          entities=[{"entity": "report_harm", "value": "sexual"}])
+    values, _ = _validate(
+        domain,
+        "report_harm",
+        '/inform{"report_harm":"sexual"}',
+        entities=[{"entity": "report_harm", "value": "sexual"}],
+    )
     assert values["report_harm"] == "sexual"
     values, _ = _validate(domain, "report_harm", "kaydrebha b sem7a")
     assert values["report_harm"] == "physical"
@@ -104,8 +123,13 @@ def test_perpetrator_access_yes_is_an_emergency_too(triage, domain):
 
 
 def test_a_child_reporting_about_themselves_is_not_asked_their_relation(domain):
-    values, _ = _validate(domain, "report_what", "bba kaydrebni", intent="topic_violence_home",
-                          slots={"who": "child", "report_harm": None, "report_relation": None})
+    values, _ = _validate(
+        domain,
+        "report_what",
+        "bba kaydrebni",
+        intent="topic_violence_home",
+        slots={"who": "child", "report_harm": None, "report_relation": None},
+    )
     assert values["report_relation"] == "self"
     assert values["report_harm"] == "physical"
 
