@@ -36,11 +36,9 @@ test: lint typecheck test-main test-rasa  ## every test: lint, types, main runti
 
 bench: setup  ## run every benchmark under bench/ and print its figures
 	$(VENV)/helpline train
-	@set -e; for script in bench/*/run.py; do \
-		echo "=== $$script"; \
-		if head -1 "$$script" | grep -q rasa-runtime; then .venv-rasa/bin/python "$$script"; \
-		else $(VENV)/python "$$script"; fi; \
-	done
+	@set -e; for script in bench/*/run.py; do echo "=== $$script"; $(VENV)/python "$$script"; done
+	@echo "=== bench/nlu/run_bench.py (Rasa runtime)"
+	@PYTHONPATH=. .venv-rasa/bin/python bench/nlu/run_bench.py --model "$$($(VENV)/python -c 'from helpline.training import model_path; print(model_path())')"
 
 clean:  ## remove the environments, models and local state (var/)
 	rm -rf .venv .venv-rasa models var .rasa .pytest_cache .mypy_cache .ruff_cache
