@@ -72,6 +72,7 @@ def login(
         return _login_page(request, error="login_refused", next_path=safe_next(next), status_code=401)
     token, expires = service.issue_token(session=session, staff=staff)
     record(session=session, actor=staff.username, action="login", detail={"via": "console"})
+    session.commit()  # before the browser follows the redirect with the new cookie (the request's commit comes later)
     queue.mark_online(centre_code=staff.centre_code, staff_id=staff.id)
     response = secure(RedirectResponse(safe_next(next), status_code=303))
     _set_cookie(response, SESSION_COOKIE, token, max_age=int((expires - utcnow()).total_seconds()))

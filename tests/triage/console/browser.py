@@ -51,7 +51,11 @@ def signed_in_page(
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/console")
+    try:
+        page.wait_for_url(f"{base_url}/console")
+    except Exception:
+        screenshot(page, f"sign-in-stuck-{username}")
+        raise AssertionError(f"sign-in did not reach the console; the page is at {page.url}") from None
     return page
 
 

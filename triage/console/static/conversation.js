@@ -128,7 +128,7 @@
     try {
       await work();
       notice(message || t("done"));
-      await load();
+      Console.settle(load); /* the API commits just after it answers: read now and again shortly */
     } catch (error) { fail(error); }
   }
 
@@ -167,7 +167,7 @@
         counter();
         notice(t("sent"));
       }
-      await load();
+      Console.settle(load);
     } catch (error) { fail(error); } finally { $("send").disabled = false; }
   });
 
