@@ -8,6 +8,10 @@ import httpx
 from helpline.settings import get_settings
 
 
+_client = httpx.Client(limits=httpx.Limits(max_connections=64, max_keepalive_connections=32))
+"""One pooled client for every call: a new client per call costs a TLS context and a TCP handshake."""
+
+
 class RasaUnavailable(RuntimeError):
     """Rasa did not answer in time or answered with an error."""
 
@@ -26,7 +30,7 @@ def send_to_bot(*, conversation_id: str, text: str, metadata: dict[str, Any]) ->
     settings = get_settings()
     payload = {"sender": conversation_id, "message": text, "metadata": metadata}
     try:
-        response = httpx.post(
+        response = _client.post(
             f"{settings.rasa_url}/webhooks/rest/webhook", json=payload, timeout=settings.rasa_timeout_seconds
         )
         response.raise_for_status()
@@ -60,7 +64,7 @@ def post_events(*, conversation_id: str, events: list[dict[str, Any]]) -> None:
     """Appends events (e.g. pause, resume) to the conversation's tracker through Rasa's HTTP API."""
     settings = get_settings()
     try:
-        response = httpx.post(
+        response = _client.post(
             f"{settings.rasa_url}/conversations/{conversation_id}/tracker/events",
             params={"token": settings.rasa_token.get_secret_value(), "include_events": "NONE"},
             json=events,

@@ -177,11 +177,14 @@ class Latencies:
 
 def gateway_conversation(stack: Stack, sandbox: TimedSandbox, address: str, count: int, out: Latencies) -> None:
     """One person writing `count` messages, each after the previous answer arrived."""
-    with httpx.Client(timeout=30) as client:
+    with httpx.Client(timeout=60) as client:
         for n in range(count):
             seen = sandbox.settle(address) if n else len(sandbox.arrivals[address])
             started = time.perf_counter()
-            status = twilio_post(client, stack, address, MESSAGES[n % len(MESSAGES)])
+            try:
+                status = twilio_post(client, stack, address, MESSAGES[n % len(MESSAGES)])
+            except httpx.HTTPError:
+                status = 0
             first = sandbox.wait_for(address, seen + 1, timeout=60) if status == 200 else None
             if first is None:
                 out.lost += 1
@@ -193,15 +196,19 @@ def gateway_conversation(stack: Stack, sandbox: TimedSandbox, address: str, coun
 
 def rasa_conversation(stack: Stack, sender: str, count: int, out: Latencies) -> None:
     """The same person talking straight to Rasa's REST channel."""
-    with httpx.Client(timeout=30) as client:
+    with httpx.Client(timeout=60) as client:
         for n in range(count):
             if n:
                 time.sleep(QUIET)
             started = time.perf_counter()
-            response = client.post(
-                f"{stack.rasa_url}/webhooks/rest/webhook",
-                json={"sender": sender, "message": MESSAGES[n % len(MESSAGES)], "metadata": {"channel": "sms"}},
-            )
+            try:
+                response = client.post(
+                    f"{stack.rasa_url}/webhooks/rest/webhook",
+                    json={"sender": sender, "message": MESSAGES[n % len(MESSAGES)], "metadata": {"channel": "sms"}},
+                )
+            except httpx.HTTPError:
+                out.lost += 1
+                continue
             elapsed = time.perf_counter() - started
             if response.status_code != 200 or not response.json():
                 out.lost += 1
@@ -240,9 +247,16 @@ def sustained(stack: Stack, sandbox: TimedSandbox, *, rate: float, seconds: floa
     total = int(rate * seconds)
 
     def post(index: int) -> None:
+        try:
+            _post(index)
+        except httpx.HTTPError:
+            with lock:
+                statuses[0] += 1
+
+    def _post(index: int) -> None:
         address = senders[index % len(senders)]
         sid = "SM" + uuid.uuid4().hex
-        with httpx.Client(timeout=30) as client:
+        with httpx.Client(timeout=60) as client:
             status = twilio_post(client, stack, address, MESSAGES[index % len(MESSAGES)], sid)
             again = (
                 twilio_post(client, stack, address, MESSAGES[index % len(MESSAGES)], sid)
