@@ -7,7 +7,6 @@ import httpx
 
 from helpline.settings import get_settings
 
-
 _client = httpx.Client(limits=httpx.Limits(max_connections=64, max_keepalive_connections=32))
 """One pooled client for every call: a new client per call costs a TLS context and a TCP handshake."""
 
