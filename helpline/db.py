@@ -106,7 +106,8 @@ def get_session() -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit before the response is sent, so a 2xx always means the change is stored.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def rowcount(result: Result[Any]) -> int:
