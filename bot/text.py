@@ -309,7 +309,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"t7[ae]r[ae]?ch",
         r"ghtas?bni",
         r"ghtasbo",
-        r"\bviol",
+        r"\bviol(?!en)",  # viol, violée, violer — not violence, violent
         r"attouch",
         r"m'a touche",
         r"touched me",

@@ -32,7 +32,7 @@ PUBLIC = "https://helpline.assistant.test"
 RASA_TOKEN = "dev-only-rasa-token"
 EMERGENCY_NUMBERS = ("19", "177", "15", "2511")
 FRENCH_REPORT = {
-    "report_what": "Ma voisine enferme son fils de dix ans et le frappe souvent, je l'entends pleurer le soir.",
+    "report_what": "Ma voisine frappe souvent son fils de dix ans, je l'entends pleurer.",
     "report_danger_now": "non",
     "report_perpetrator_access": "non",
     "report_harm": "violence physique",

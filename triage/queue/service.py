@@ -3,13 +3,13 @@
 import json
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any, cast
 
 import redis
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, object_session
 
 from helpline.redis_client import get_redis
 from helpline.settings import get_settings
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 PREFIX = "helpline:queue:"
 EVENTS = "helpline:events"
 ONLINE = "helpline:online:"
+PENDING = "helpline:queue-pending"
 LEVEL_RANK = {"P1": 1, "P2": 2, "P3": 3, "P4": 4}
 
 
@@ -43,16 +44,44 @@ def rank(*, level: str, deadline: datetime) -> float:
     return LEVEL_RANK[level] * 1e10 + deadline.timestamp()
 
 
-def publish(event: str, conversation: Conversation, **extra: Any) -> None:
-    """Pushes a queue change to whoever listens (consoles); the database stays the truth if Redis fails."""
+def _after_commit(conversation: Conversation, action: Callable[[], None]) -> None:
+    """Runs `action` once the conversation's transaction has committed (now if there is none); never on rollback."""
+    session = object_session(conversation)
+    if session is None or not session.in_transaction():
+        action()
+        return
+    pending: list[Callable[[], None]] = session.info.setdefault(PENDING, [])
+    if not session.info.get(PENDING + ":hooked"):
+        session.info[PENDING + ":hooked"] = True
+        event.listen(session, "after_commit", _run_pending)
+        event.listen(session, "after_rollback", _drop_pending)
+    pending.append(action)
+
+
+def _run_pending(session: Session) -> None:
+    actions, session.info[PENDING] = session.info.get(PENDING, []), []
+    for action in actions:
+        action()
+
+
+def _drop_pending(session: Session) -> None:
+    session.info[PENDING] = []
+
+
+def publish(event_type: str, conversation: Conversation, **extra: Any) -> None:
+    """Pushes a queue change to whoever listens (consoles), once it is committed; Redis failing loses nothing."""
     payload = {
-        "type": event,
+        "type": event_type,
         "conversation_id": str(conversation.id),
         "level": conversation.level,
         "centre": conversation.centre_code,
         "state": conversation.state,
         **extra,
     }
+    _after_commit(conversation, lambda: _send(payload))
+
+
+def _send(payload: dict[str, Any]) -> None:
     try:
         get_redis().publish(EVENTS, json.dumps(payload))
     except redis.RedisError as error:
@@ -60,18 +89,21 @@ def publish(event: str, conversation: Conversation, **extra: Any) -> None:
 
 
 def sync(conversation: Conversation) -> None:
-    """Puts the conversation where its state says: in its centre's queue when queued, in none otherwise."""
-    client = get_redis()
+    """Puts the conversation where its state says (its centre's queue when queued, none otherwise), on commit."""
     key = str(conversation.id)
+    place = None
+    if conversation.state == ConversationState.QUEUED and conversation.deadline is not None:
+        place = (f"{PREFIX}{conversation.centre_code}", rank(level=conversation.level, deadline=conversation.deadline))
+    _after_commit(conversation, lambda: _place(key, place))
+
+
+def _place(key: str, place: tuple[str, float] | None) -> None:
     try:
-        pipe = client.pipeline()
+        pipe = get_redis().pipeline()
         for queue in _keys(f"{PREFIX}*"):
             pipe.zrem(queue, key)
-        if conversation.state == ConversationState.QUEUED and conversation.deadline is not None:
-            pipe.zadd(
-                f"{PREFIX}{conversation.centre_code}",
-                {key: rank(level=conversation.level, deadline=conversation.deadline)},
-            )
+        if place is not None:
+            pipe.zadd(place[0], {key: place[1]})
         pipe.execute()
     except redis.RedisError as error:
         log.warning("live queue not updated (rebuilt from the database later): %s", type(error).__name__)
