@@ -59,6 +59,21 @@ def is_ready() -> bool:
     return response.status_code == 200 and bool(response.json().get("model_file"))
 
 
+def erase_tracker(*, conversation_id: str) -> None:
+    """Replaces the conversation's tracker with an empty one: Rasa keeps nothing of what was said."""
+    settings = get_settings()
+    try:
+        response = _client.put(
+            f"{settings.rasa_url}/conversations/{conversation_id}/tracker/events",
+            params={"token": settings.rasa_token.get_secret_value(), "include_events": "NONE"},
+            json=[],
+            timeout=settings.rasa_timeout_seconds,
+        )
+        response.raise_for_status()
+    except httpx.HTTPError as error:
+        raise RasaUnavailable(f"Rasa tracker API failed: {type(error).__name__}") from error
+
+
 def post_events(*, conversation_id: str, events: list[dict[str, Any]]) -> None:
     """Appends events (e.g. pause, resume) to the conversation's tracker through Rasa's HTTP API."""
     settings = get_settings()

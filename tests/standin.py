@@ -46,7 +46,7 @@ def serve(handler: Handler) -> Iterator[StandIn]:
             self.end_headers()
             self.wfile.write(body)
 
-        do_GET = do_POST = _answer
+        do_GET = do_POST = do_PUT = _answer
 
         def log_message(self, *args: object) -> None:
             pass

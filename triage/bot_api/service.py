@@ -165,12 +165,12 @@ def _held_conversations(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID
     return set(rows)
 
 
-Forgetter = Callable[[Session, str, str], dict[str, int]]
+Forgetter = Callable[[Session, str, str, list[uuid.UUID]], dict[str, int]]
 _forgetters: list[Forgetter] = []
 
 
 def register_forgetter(forgetter: Forgetter) -> None:
-    """Lets another part (the gateway) erase what it keeps about a person: (session, channel, pseudonym) -> counts."""
+    """Lets another part (the gateway) erase what it keeps about a person: (session, channel, pseudonym, ids)."""
     if forgetter not in _forgetters:
         _forgetters.append(forgetter)
 
@@ -195,9 +195,10 @@ def forget(*, session: Session, conversation: Conversation, actor: str) -> tuple
         if erased is not None:
             erased.state = ConversationState.CLOSED
             queue.sync(erased)
+    channel, person = conversation.channel, conversation.pseudonym
     counts["conversations"] = rowcount(session.execute(delete(Conversation).where(Conversation.id.in_(erasable))))
     if not held:
         for forgetter in _forgetters:
-            counts.update(forgetter(session, conversation.channel, conversation.pseudonym))
+            counts.update(forgetter(session, channel, person, erasable))
     record(session=session, actor=actor, action="forget", detail={**counts, "held": len(held)})
     return counts, bool(held)
