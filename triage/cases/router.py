@@ -10,8 +10,7 @@ from helpline.db import SessionDep
 from triage.audit.service import record
 from triage.cases import directory, schemas, service
 from triage.cases.models import Case, Note, Referral
-from triage.conversations.models import Conversation
-from triage.conversations.router import visible_centres
+from triage.conversations.router import visible_centres, visible_conversation
 from triage.reports.models import Report
 from triage.staff.models import Staff
 from triage.staff.security import CurrentStaff, Supervisor
@@ -27,16 +26,6 @@ def _case(session: Session, case_id: uuid.UUID, staff: Staff) -> Case:
     if allowed is not None and case.centre_code not in allowed:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "this case belongs to another centre")
     return case
-
-
-def _conversation(session: Session, conversation_id: uuid.UUID, staff: Staff) -> Conversation:
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such conversation")
-    allowed = visible_centres(staff)
-    if allowed is not None and conversation.claimed_by_id != staff.id and conversation.centre_code not in allowed:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "this conversation belongs to another centre")
-    return conversation
 
 
 def _read(session: Session, case: Case) -> schemas.CaseRead:
@@ -59,7 +48,7 @@ def _as_422(error: service.CaseError) -> HTTPException:
 @router.post("/cases", status_code=status.HTTP_201_CREATED)
 def open_case(body: schemas.CaseCreate, session: SessionDep, staff: CurrentStaff) -> schemas.CaseRead:
     """Opens a case, from a conversation when one is named."""
-    conversation = _conversation(session, body.conversation_id, staff) if body.conversation_id else None
+    conversation = visible_conversation(session, body.conversation_id, staff) if body.conversation_id else None
     return _read(session, service.open_case(session=session, staff=staff, conversation=conversation))
 
 
@@ -77,7 +66,7 @@ def link_conversation(
 ) -> schemas.CaseRead:
     """Adds another contact about the same child to the case."""
     case = _case(session, case_id, staff)
-    service.link(session=session, case=case, conversation=_conversation(session, body.conversation_id, staff),
+    service.link(session=session, case=case, conversation=visible_conversation(session, body.conversation_id, staff),
                  staff=staff)  # fmt: skip
     return _read(session, case)
 
@@ -94,7 +83,7 @@ def note_conversation(
     conversation_id: uuid.UUID, body: schemas.NoteIn, session: SessionDep, staff: CurrentStaff
 ) -> schemas.NoteRead:
     """Adds a note to a conversation."""
-    conversation = _conversation(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     note = service.add_note(session=session, staff=staff, body=body.body, conversation=conversation)
     return schemas.NoteRead.model_validate(note, from_attributes=True)
 

@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +16,7 @@ from triage.categories import Category
 from triage.centres import service as centres
 from triage.console.web import HERE, SUPERVISORS
 from triage.conversations.models import Conversation, ConversationState
-from triage.conversations.router import visible_centres
+from triage.conversations.router import visible_conversation
 from triage.conversations.schemas import CloseIn
 from triage.staff.models import Staff
 from triage.staff.security import CurrentStaff
@@ -64,22 +64,6 @@ class Choices(BaseModel):
     categories: list[str]
     outcomes: list[str]
     canned: dict[str, list[str]]
-
-
-def can_see(staff: Staff, conversation: Conversation) -> bool:
-    """The same rule as triage's API: own centre, the national queue, or a conversation one holds."""
-    allowed = visible_centres(staff)
-    return allowed is None or conversation.claimed_by_id == staff.id or conversation.centre_code in allowed
-
-
-def visible_conversation(session: Session, conversation_id: uuid.UUID, staff: Staff) -> Conversation:
-    """The conversation if the staff member may see it; 404 or 403 otherwise."""
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such conversation")
-    if not can_see(staff, conversation):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "this conversation belongs to another centre")
-    return conversation
 
 
 @lru_cache

@@ -12,10 +12,9 @@ from helpline.db import SessionDep, utcnow
 from triage.audit.service import events
 from triage.cases.models import Case
 from triage.console import charts, stats
-from triage.console.api import can_see
 from triage.console.web import HERE, SUPERVISORS, forbidden, render, secure, signed_in, to_login
 from triage.conversations.models import Conversation
-from triage.conversations.router import visible_centres
+from triage.conversations.router import can_see, visible_centres
 from triage.queue import service as queue
 from triage.staff.models import Staff
 

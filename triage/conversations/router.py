@@ -59,16 +59,18 @@ def visible_centres(staff: Staff) -> list[str] | None:
     return [code for code in (staff.centre_code, centres.national_code()) if code]
 
 
-def _can_see(staff: Staff, conversation: Conversation) -> bool:
+def can_see(staff: Staff, conversation: Conversation) -> bool:
+    """Own centre, the national queue, or a conversation one holds (supervisors and admins: everything)."""
     allowed = visible_centres(staff)
     return allowed is None or conversation.claimed_by_id == staff.id or conversation.centre_code in allowed
 
 
-def _get(session: Session, conversation_id: uuid.UUID, staff: Staff) -> Conversation:
+def visible_conversation(session: Session, conversation_id: uuid.UUID, staff: Staff) -> Conversation:
+    """The conversation if the staff member may see it; 404 or 403 otherwise."""
     conversation = session.get(Conversation, conversation_id)
     if conversation is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such conversation")
-    if not _can_see(staff, conversation):
+    if not can_see(staff, conversation):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "this conversation belongs to another centre")
     return conversation
 
@@ -128,7 +130,7 @@ def _read(session: Session, conversation: Conversation) -> schemas.ConversationR
 @router.get("/conversations/{conversation_id}")
 def read_conversation(conversation_id: uuid.UUID, session: SessionDep, staff: CurrentStaff) -> schemas.ConversationRead:
     """The conversation with its transcript, handoff packet and reports (the view is audited)."""
-    conversation = _get(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     record(session=session, actor=staff.username, action="view", conversation_id=conversation.id)
     return _read(session, conversation)
 
@@ -136,7 +138,7 @@ def read_conversation(conversation_id: uuid.UUID, session: SessionDep, staff: Cu
 @router.post("/conversations/{conversation_id}/claim", responses=CONFLICT)
 def claim(conversation_id: uuid.UUID, session: SessionDep, staff: CurrentStaff) -> schemas.ConversationRead:
     """Takes a waiting conversation; if someone was faster, 409 says who."""
-    _get(session, conversation_id, staff)
+    visible_conversation(session, conversation_id, staff)
     with _as_http():
         conversation = flows.claim(session=session, conversation_id=conversation_id, staff=staff)
     return _read(session, conversation)
@@ -147,7 +149,7 @@ def reply(
     conversation_id: uuid.UUID, body: schemas.ReplyIn, session: SessionDep, staff: CurrentStaff
 ) -> schemas.ReplyOut:
     """Sends a reply to the person on their own channel (only by whoever has the conversation)."""
-    conversation = _get(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     if conversation.state != ConversationState.CLAIMED or conversation.claimed_by_id != staff.id:
         raise HTTPException(status.HTTP_409_CONFLICT, {"error": "not_claimed_by_you"})
     sent = gateway().send_reply(session=session, conversation_id=conversation.id, text=body.text)
@@ -163,7 +165,7 @@ def contact_back(
     conversation_id: uuid.UUID, body: schemas.ReplyIn, session: SessionDep, staff: CurrentStaff
 ) -> schemas.ReplyOut:
     """Writes to the person outside an open conversation: only with their consent, after neutral first words."""
-    conversation = _get(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     if conversation.state == ConversationState.CLAIMED and conversation.claimed_by_id == staff.id:
         raise HTTPException(status.HTTP_409_CONFLICT, {"error": "open_conversation", "detail": "reply instead"})
     try:
@@ -184,7 +186,7 @@ def contact_back(
 @router.post("/conversations/{conversation_id}/reveal-contact")
 def reveal_contact(conversation_id: uuid.UUID, session: SessionDep, staff: Supervisor) -> dict[str, str | None]:
     """The full phone number or chat id, for supervisors; every reveal is audited."""
-    conversation = _get(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     record(session=session, actor=staff.username, action="reveal_contact", conversation_id=conversation.id)
     return {"contact": gateway().contact_address(session=session, conversation_id=conversation.id)}
 
@@ -192,7 +194,7 @@ def reveal_contact(conversation_id: uuid.UUID, session: SessionDep, staff: Super
 @router.post("/conversations/{conversation_id}/release", responses=CONFLICT)
 def release(conversation_id: uuid.UUID, session: SessionDep, staff: CurrentStaff) -> schemas.ConversationRead:
     """Returns the conversation to the bot."""
-    conversation = _get(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     with _as_http():
         flows.release(session=session, conversation=conversation, staff=staff)
     return _read(session, conversation)
@@ -203,7 +205,7 @@ def transfer(
     conversation_id: uuid.UUID, body: schemas.TransferIn, session: SessionDep, staff: CurrentStaff
 ) -> schemas.ConversationRead:
     """Hands the conversation to a colleague (`to_staff`) or to another centre's queue (`to_centre`)."""
-    conversation = _get(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     colleague = None
     if body.to_staff is not None:
         colleague = staff_service.by_username(session=session, username=body.to_staff)
@@ -220,7 +222,7 @@ def close(
     conversation_id: uuid.UUID, body: schemas.CloseIn, session: SessionDep, staff: CurrentStaff
 ) -> schemas.ConversationRead:
     """Ends the conversation with an outcome."""
-    conversation = _get(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     if conversation.state != ConversationState.CLAIMED and staff.role == Role.COUNSELLOR:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "claim the conversation before closing it")
     with _as_http():
@@ -233,6 +235,6 @@ def set_level(
     conversation_id: uuid.UUID, body: schemas.LevelIn, session: SessionDep, staff: CurrentStaff
 ) -> schemas.ConversationRead:
     """Sets the level by human judgement; automatic rescoring never goes below it."""
-    conversation = _get(session, conversation_id, staff)
+    conversation = visible_conversation(session, conversation_id, staff)
     flows.set_level(session=session, conversation=conversation, staff=staff, level=body.level)
     return _read(session, conversation)
