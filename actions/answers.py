@@ -127,7 +127,7 @@ RELATION_WORDS = {
     "parent": r"\b(mama|mima|bba|baba|pere|mere|parent|mother|father|mom|mum|dad|الام|الأم|الاب|الأب|ماما|بابا|الوالد|الواليد)",
     "family": r"\b(khti|khoya|3ammi|3amti|khali|khalti|jda|jdda|famil|oncle|tante|cousin|frere|soeur|brother|sister|uncle|aunt|عائل|خويا|ختي|عمي|خالي|عائله)",
     "teacher": r"\b(prof|ostad|ousstad|enseign|teacher|maitre|directeur|استاذ|أستاذ|معلم)",
-    "neighbour": r"\b(jar|jara|voisin|neighbou?r|جار|جاره)\b",
+    "neighbour": r"\b(jar|jara|voisin(e|s|es)?|neighbou?rs?|جار|جاره|جارتي|جاري)\b",
     "friend": r"\b(sa7bi|sa7bti|sahbi|ami|amie|copain|copine|friend|صاحبي|صاحبتي|صديق)",
     "professional": r"\b(medecin|docteur|doctor|nurse|infirm|assistant|social|educat|professionnel|professional|طبيب|مساعد|مربي)",
     "other": r"\b(akhor|autre|other|اخر|آخر)\b",
