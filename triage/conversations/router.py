@@ -16,7 +16,7 @@ from triage.conversations import schemas
 from triage.conversations.models import Conversation, ConversationState
 from triage.conversations.service import transcript
 from triage.handoff import flows
-from triage.handoff.ports import DeliveryState, gateway
+from triage.handoff.ports import DeliveryState, SentReply, gateway
 from triage.queue import service as queue
 from triage.reports.service import for_conversation
 from triage.staff import service as staff_service
@@ -95,6 +95,12 @@ def get_queue(session: SessionDep, staff: CurrentStaff) -> list[schemas.QueueEnt
     return [_entry(found[i]) for i in ids if i in found and found[i].state == ConversationState.QUEUED]
 
 
+def _reply_out(sent: SentReply) -> schemas.ReplyOut:
+    return schemas.ReplyOut(
+        message_id=sent.message_id, status=sent.status, detail=sent.detail, template_sid=sent.template_sid
+    )
+
+
 def _delivery(state: DeliveryState | None) -> schemas.DeliveryRead | None:
     return schemas.DeliveryRead(status=state.status, error=state.error) if state is not None else None
 
@@ -155,9 +161,7 @@ def reply(
     sent = gateway().send_reply(session=session, conversation_id=conversation.id, text=body.text)
     record(session=session, actor=staff.username, action="reply", conversation_id=conversation.id,
            detail={"message_id": str(sent.message_id) if sent.message_id else None, "status": sent.status})  # fmt: skip
-    return schemas.ReplyOut(
-        message_id=sent.message_id, status=sent.status, detail=sent.detail, template_sid=sent.template_sid
-    )
+    return _reply_out(sent)
 
 
 @router.post("/conversations/{conversation_id}/contact-back", responses={403: {"description": "no consent"}})
@@ -178,9 +182,7 @@ def contact_back(
     sent = gateway().send_reply(session=session, conversation_id=conversation.id, text=text)
     record(session=session, actor=staff.username, action="contact_back", conversation_id=conversation.id,
            detail={"status": sent.status, "consent_wording": given.wording_version})  # fmt: skip
-    return schemas.ReplyOut(
-        message_id=sent.message_id, status=sent.status, detail=sent.detail, template_sid=sent.template_sid
-    )
+    return _reply_out(sent)
 
 
 @router.post("/conversations/{conversation_id}/reveal-contact")
