@@ -71,7 +71,7 @@ def children_of(pid: int) -> set[int]:
 
 
 def start(command: list[str], *, output: Path, extra_env: dict[str, str] | None = None) -> Stack:
-    """Starts the command in its own process group and waits until /readyz answers 200."""
+    """Starts the command in its own process group and waits until it says it is ready and /readyz answers 200."""
     port, rasa_port, actions_port = free_port(), free_port(), free_port()
     env = {
         **os.environ,
@@ -93,7 +93,9 @@ def start(command: list[str], *, output: Path, extra_env: dict[str, str] | None 
         if process.poll() is not None:
             raise AssertionError(f"{command} exited early:\n{output.read_text()[-3000:]}")
         try:
-            if httpx.get(f"{stack.base_url}/readyz", timeout=2).status_code == 200:
+            # The launcher prints "ready in" after its own checks, a moment after /readyz first answers.
+            ready = httpx.get(f"{stack.base_url}/readyz", timeout=2).status_code == 200
+            if ready and "ready in" in output.read_text(errors="replace"):
                 return stack
         except httpx.HTTPError:
             pass
