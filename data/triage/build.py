@@ -1,8 +1,12 @@
-"""Builds train.jsonl and heldout.jsonl from the hand-written sources: python data/triage/build.py.
+"""Builds train.jsonl, heldout.jsonl and fresh_heldout.jsonl from the hand-written sources:
+python data/triage/build.py.
 
 Each source line is `LEVEL|signal,signal|text` (file name = language) or, in context.txt,
-`LEVEL|signals|text|{context json}|language`. Every third message of each (language, level) group goes to the
-held-out split (33 %), so the split is fixed, stratified and reproducible.
+`LEVEL|signals|text|{context json}|language`. Every third message of each (language, level) group of `source/`
+goes to the held-out split (33 %), so the split is fixed, stratified and reproducible.
+
+`fresh/` is a second held-out set, written and labelled after the first one had been used for tuning and before
+the engine was run on it; it is never trained on and never tuned on (see bench/triage/README.md).
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
+FRESH = HERE / "fresh"
 HELDOUT_EVERY = 3
 
 
-def read_source(path: Path) -> list[dict[str, object]]:
-    """Reads one source file into labelled rows."""
+def read_source(path: Path, *, prefix: str = "") -> list[dict[str, object]]:
+    """Reads one source file into labelled rows; ids are the prefix, the file name and the line number."""
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -28,7 +33,7 @@ def read_source(path: Path) -> list[dict[str, object]]:
             row.update(text=parts[2], context=json.loads(parts[3]), language=parts[4])
         else:
             row.update(text="|".join(parts[2:]), language=path.stem)
-        row["id"] = f"{path.stem}-{number:03d}"
+        row["id"] = f"{prefix}{path.stem}-{number:03d}"
         rows.append(row)
     return rows
 
@@ -57,7 +62,9 @@ def main() -> None:
     train, heldout = split(rows)
     write(HERE / "train.jsonl", train)
     write(HERE / "heldout.jsonl", heldout)
-    print(f"{len(train)} train, {len(heldout)} held out")
+    fresh = [row for path in sorted(FRESH.glob("*.txt")) for row in read_source(path, prefix="fresh-")]
+    write(HERE / "fresh_heldout.jsonl", fresh)
+    print(f"{len(train)} train, {len(heldout)} held out, {len(fresh)} fresh held out")
 
 
 if __name__ == "__main__":
