@@ -5,8 +5,9 @@ Each source line is `LEVEL|signal,signal|text` (file name = language) or, in con
 `LEVEL|signals|text|{context json}|language`. Every third message of each (language, level) group of `source/`
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible.
 
-`fresh/` is a second held-out set, written and labelled after the first one had been used for tuning and before
-the engine was run on it; it is never trained on and never tuned on (see bench/triage/README.md).
+`fresh/` and `fresh2/` are further held-out sets, written and labelled by hand before the engine was run on
+them and never trained on: `fresh/` after `heldout.jsonl` had been used for tuning (its errors were then looked
+at, so it is no longer clean either), `fresh2/` before any of that tuning was measured. See bench/triage/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
-FRESH = HERE / "fresh"
+FRESH = {"fresh": HERE / "fresh", "fresh2": HERE / "fresh2"}
 HELDOUT_EVERY = 3
 
 
@@ -62,9 +63,12 @@ def main() -> None:
     train, heldout = split(rows)
     write(HERE / "train.jsonl", train)
     write(HERE / "heldout.jsonl", heldout)
-    fresh = [row for path in sorted(FRESH.glob("*.txt")) for row in read_source(path, prefix="fresh-")]
-    write(HERE / "fresh_heldout.jsonl", fresh)
-    print(f"{len(train)} train, {len(heldout)} held out, {len(fresh)} fresh held out")
+    counts = [f"{len(train)} train", f"{len(heldout)} held out"]
+    for name, folder in FRESH.items():
+        fresh = [row for path in sorted(folder.glob("*.txt")) for row in read_source(path, prefix=f"{name}-")]
+        write(HERE / f"{name}_heldout.jsonl", fresh)
+        counts.append(f"{len(fresh)} {name} held out")
+    print(", ".join(counts))
 
 
 if __name__ == "__main__":
