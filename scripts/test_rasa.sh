@@ -25,7 +25,7 @@ say "test stories"
 "$RASA" test core --stories tests/bot/ --fail-on-prediction-errors --model "$model" --out var/rasa-results
 
 say "action tests and Rasa extension tests"
-.venv-rasa/bin/pytest -q -c tests/actions/pytest.ini tests/actions tests/bot
+HELPLINE_MODEL="$model" .venv-rasa/bin/pytest -q -c tests/actions/pytest.ini tests/actions tests/bot
 
 if [ "${BENCH:-0}" = "1" ]; then
     say "NLU bench (held-out)"
