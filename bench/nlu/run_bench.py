@@ -4,6 +4,10 @@ Prints intent accuracy and macro-F1 per language and overall, and danger-intent 
 danger_now / suicide_risk / medical_emergency must be predicted as one of them: all three trigger the same
 emergency path). Exits non-zero when a goal is missed.
 
+Then the danger stress set (bench/nlu/stress/*.yml, also never used for training): negations, past events,
+hypotheticals and idioms that must not reach the emergency path, and hard danger messages that must. Only its
+danger recall and false alarms are reported (it is small and not balanced across intents); no goal is checked.
+
 Usage (repo root, Rasa venv, PYTHONPATH=.):  python bench/nlu/run_bench.py [--model models/x.tar.gz]
 Without --model the newest model in models/ is used; train first with scripts/test_rasa.sh or `rasa train`.
 """
@@ -25,9 +29,9 @@ DANGER = {"danger_now", "suicide_risk", "medical_emergency"}
 GOALS = {"macro_f1_overall": 0.90, "macro_f1_darija_lat": 0.85, "danger_recall": 0.98}
 
 
-def load_holdout() -> list[tuple[str, str, str]]:
+def load_holdout(folder: str = "holdout") -> list[tuple[str, str, str]]:
     rows = []
-    for path in sorted(glob.glob(str(REPO / "bench" / "nlu" / "holdout" / "*.yml"))):
+    for path in sorted(glob.glob(str(REPO / "bench" / "nlu" / folder / "*.yml"))):
         language = Path(path).stem
         for block in yaml.safe_load(open(path, encoding="utf-8"))["nlu"]:
             for line in block["examples"].splitlines():
@@ -76,6 +80,27 @@ async def predict(model: str, texts: list[str]) -> list[str]:
     return out
 
 
+def report_stress(rows: list[tuple[str, str, str]], predictions: list[str], *, show: bool) -> None:
+    if not rows:
+        return
+    print(f"danger stress set: {len(rows)} examples (bench/nlu/stress)")
+    print(f"{'language':<12}{'danger':>8}{'recall':>8}{'safe':>6}{'false alarms':>14}")
+    by_language: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for (language, gold, text), predicted in zip(rows, predictions, strict=True):
+        by_language[language].append((gold, predicted, text))
+    for language, triples in sorted(by_language.items()) + [("overall", [t for v in by_language.values() for t in v])]:
+        danger = [p for g, p, _ in triples if g in DANGER]
+        safe = [p for g, p, _ in triples if g not in DANGER]
+        recall = sum(p in DANGER for p in danger) / len(danger) if danger else 0.0
+        alarms = sum(p in DANGER for p in safe)
+        print(f"{language:<12}{len(danger):>8}{recall:>8.3f}{len(safe):>6}{alarms:>14}")
+    if show:
+        for language, triples in sorted(by_language.items()):
+            for gold, predicted, text in triples:
+                if (gold in DANGER) != (predicted in DANGER):
+                    print(f"  [{language}] {gold} -> {predicted}: {text}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=None)
@@ -83,8 +108,11 @@ def main() -> int:
     args = parser.parse_args()
     model = args.model or max(glob.glob(str(REPO / "models" / "*.tar.gz")), key=os.path.getmtime)
     rows = load_holdout()
-    leaked = [t for _, _, t in rows if t.lower() in training_texts()]
-    predictions = asyncio.run(predict(model, [t for _, _, t in rows]))
+    stress = load_holdout("stress")
+    trained = training_texts()
+    leaked = [t for _, _, t in rows + stress if t.lower() in trained]
+    everything_predicted = asyncio.run(predict(model, [t for _, _, t in rows + stress]))
+    predictions, stress_predictions = everything_predicted[: len(rows)], everything_predicted[len(rows) :]
 
     by_language: dict[str, list[tuple[str, str]]] = defaultdict(list)
     errors = []
@@ -114,6 +142,7 @@ def main() -> int:
     if args.errors:
         for language, gold, predicted, text in errors:
             print(f"  [{language}] {gold} -> {predicted}: {text}")
+    report_stress(stress, stress_predictions, show=args.errors)
 
     results = {
         "macro_f1_overall": macro_f1(everything),
