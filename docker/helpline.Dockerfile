@@ -3,11 +3,12 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 COPY pyproject.toml alembic.ini ./
+COPY requirements/main-constraints.txt ./requirements/
 COPY helpline ./helpline
 COPY channels ./channels
 COPY triage ./triage
 COPY data ./data
-RUN pip install --no-cache-dir . && useradd --system --uid 1001 helpline
+RUN pip install --no-cache-dir . -c requirements/main-constraints.txt && useradd --system --uid 1001 helpline
 USER helpline
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --retries=5 \

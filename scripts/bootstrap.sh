@@ -100,7 +100,8 @@ rasa_python() {
 }
 
 setup_main() {  # $1 = interpreter
-    ensure_venv .venv "$1" "$(inputs_hash pyproject.toml)" -e ".[dev]"
+    ensure_venv .venv "$1" "$(inputs_hash pyproject.toml requirements/main-constraints.txt)" \
+        -e ".[dev]" -c requirements/main-constraints.txt
 }
 
 setup_rasa() {  # $1 = interpreter
