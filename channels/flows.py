@@ -7,6 +7,7 @@ claim + record (1), ask Rasa, store replies + finish (2), then send each outbox 
 import logging
 import traceback
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,7 @@ from channels.outbox.models import OutboxStatus, Purpose
 from channels.providers import sender_for, telegram
 from channels.ratelimit import Verdict
 from channels.ratelimit import check as rate_check
+from channels.wakeup import notify_outbox
 from helpline.db import new_session
 from helpline.settings import get_settings
 from triage.intake import (
@@ -59,19 +61,30 @@ class Plan:
     control: InboundKind | None = None
     callback_id: str | None = None
     outbox_ids: list[int] = field(default_factory=list)
-    first_job: outbox.Job | None = None
+    jobs: list[outbox.Job] | None = None
 
 
 def work_one() -> bool:
-    """Claims one inbox row and works it to the end; False when nothing was waiting."""
+    """Claims the oldest workable inbox row and works it to the end; False when nothing was waiting."""
+    return _work(lambda session: inbox.claim_next(session=session))
+
+
+def work_row(row_id: int) -> bool:
+    """Works this inbox row to the end if it can be claimed (workable, first of its contact); False otherwise."""
+    return _work(lambda session: inbox.claim(session=session, row_id=row_id))
+
+
+def _work(claim: Callable[[Session], InboundMessage | None]) -> bool:
     row_id: int | None = None
     try:
         with new_session() as session, session.begin():
-            row = inbox.claim_next(session=session)
+            row = claim(session)
             if row is None:
                 return False
             row_id = row.id
             plan = record(session=session, row=row)
+            if plan is not None and plan.bot_text is None and plan.control is None:
+                plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)  # saves a transaction
         if plan is not None:
             carry_out(plan)
     except Exception as error:
@@ -257,16 +270,18 @@ def _send_text(
 
 
 def carry_out(plan: Plan) -> None:
-    """Answers the button, asks the bot (or runs the control order), then sends what was queued."""
+    """Answers the button, asks the bot (or runs the control order), then sends what was queued, in order."""
     if plan.callback_id and plan.channel is Channel.TELEGRAM:
         telegram.answer_callback(plan.callback_id)
     if plan.control is not None:
         _control(plan)
     elif plan.bot_text is not None:
         _ask_bot(plan, plan.bot_text)
-    if plan.first_job is not None:
-        deliver(plan.first_job)
-    send_now(plan.outbox_ids)
+    if plan.jobs is None:
+        with new_session() as session, session.begin():
+            plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)
+    if not deliver_in_order(plan.jobs) or len(plan.jobs) < len(plan.outbox_ids):
+        notify_outbox()  # what could not go now goes from the outbox workers, in order
 
 
 def _metadata(channel: Channel) -> dict[str, Any]:
@@ -302,7 +317,7 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
         if menu is not None or plan.channel is not Channel.TELEGRAM:
             contacts.set_menu(contact=contact, buttons=menu)  # Telegram keyboards stay pressable on old messages
         inbox.finish(row=row)
-        plan.first_job = outbox.claim_next(session=session, only_ids=plan.outbox_ids)  # saves a transaction
+        plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)  # saves a transaction
 
 
 def _store_fallback(plan: Plan, *, reason: str) -> None:
@@ -311,7 +326,7 @@ def _store_fallback(plan: Plan, *, reason: str) -> None:
         plan.outbox_ids += _send_text(session, contact, conversation, safe_reply(conversation.language))
         request_human(session=session, conversation=conversation, reason=reason)
         inbox.finish(row=row, error=reason)
-        plan.first_job = outbox.claim_next(session=session, only_ids=plan.outbox_ids)
+        plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)
 
 
 def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conversation]:
@@ -339,32 +354,37 @@ def _control(plan: Plan) -> None:
     _store_replies(plan, [(reply.text, reply.buttons) for reply in replies if reply.text or reply.buttons])
 
 
-def send_now(row_ids: list[int]) -> None:
-    """Sends these outbox rows now, in order, unless older rows of the contact still wait (the worker will)."""
-    while row_ids and send_one(only_ids=row_ids):
-        pass
-
-
 def status_callback_url() -> str:
     """Where Twilio reports delivery statuses."""
     return f"{get_settings().public_base_url.rstrip('/')}/webhooks/twilio/status"
 
 
-def send_one(*, only_ids: list[int] | None = None) -> bool:
+def send_one() -> bool:
     """Claims one due outbox row, hands it to its provider and records the result; False when none was due."""
     with new_session() as session, session.begin():
-        job = outbox.claim_next(session=session, only_ids=only_ids)
+        job = outbox.claim_next(session=session)
     if job is None:
         return False
     deliver(job)
     return True
 
 
-def deliver(job: outbox.Job) -> None:
-    """Hands a claimed outbox row to its provider and records the result."""
+def deliver(job: outbox.Job) -> bool:
+    """Hands a claimed outbox row to its provider and records the result; False when it is to be retried."""
     callback = status_callback_url() if job.outgoing.channel is not Channel.TELEGRAM else None
     result = sender_for(job.outgoing.channel).send(job.outgoing, status_callback=callback)
     with new_session() as session, session.begin():
         row = outbox.record_result(session=session, row_id=job.row_id, result=result)
         if row.status == OutboxStatus.FAILED:
             log.warning("outbox row %s failed for good: %s", row.id, row.error)
+        return row.status != OutboxStatus.PENDING
+
+
+def deliver_in_order(jobs: list[outbox.Job]) -> bool:
+    """Sends claimed rows one after the other; at the first to be retried the rest go back to the queue (False)."""
+    for index, job in enumerate(jobs):
+        if not deliver(job):
+            with new_session() as session, session.begin():
+                outbox.release(session=session, row_ids=[later.row_id for later in jobs[index + 1 :]])
+            return False
+    return True

@@ -19,7 +19,7 @@ from channels.message import Channel
 from channels.outbox import service as outbox
 from channels.outbox.models import OutboxStatus, Purpose
 from channels.outbox.service import FINAL_FAILURES
-from channels.worker import notify_inbox, notify_outbox
+from channels.wakeup import notify_inbox, notify_outbox
 from helpline.settings import get_settings
 from triage.intake import Author, Conversation, Direction, add_message, get_conversation
 

@@ -17,7 +17,7 @@ from channels.message import Inbound
 from channels.outbox import service as outbox
 from channels.providers import telegram, twilio
 from channels.public_url import public_url
-from channels.worker import notify_inbox
+from channels.wakeup import Hint, notify_inbox
 from helpline.db import new_session
 
 log = logging.getLogger(__name__)
@@ -37,24 +37,29 @@ def _refused(status: int, provider: str, why: str) -> Response:
     return Response(status_code=status)
 
 
-def store(inbound: Inbound) -> bool:
-    """Stores the update (and its contact) in one transaction; False when it was a redelivery."""
+def store(inbound: Inbound) -> Hint | None:
+    """Stores the update (and its contact) in one transaction; None when it was a redelivery.
+
+    The unique provider id decides: a redelivery fails the insert and is recognised on the second attempt (which
+    also settles two first messages of a new contact racing to create it)."""
     for attempt in range(STORE_ATTEMPTS):
         try:
             with new_session() as session, session.begin():
-                if inbox.is_duplicate(session=session, provider=inbound.provider, provider_id=inbound.provider_id):
-                    return False
+                if attempt and inbox.is_duplicate(
+                    session=session, provider=inbound.provider, provider_id=inbound.provider_id
+                ):
+                    return None
                 contact_id = None
                 if inbound.channel is not None and inbound.address is not None:
                     contact = contacts.remember(session=session, channel=inbound.channel, address=inbound.address)
                     contacts.touch_inbound(contact=contact)
                     contact_id = contact.id
-                inbox.store(session=session, inbound=inbound, contact_id=contact_id)
-            return True
+                row = inbox.store(session=session, inbound=inbound, contact_id=contact_id)
+            return Hint(row.id, contact_id)
         except IntegrityError:
             if attempt == STORE_ATTEMPTS - 1:
                 raise
-    return False
+    return None
 
 
 async def _store_and_ack(inbound: Inbound, provider: str, ack: Response) -> Response:
@@ -63,29 +68,31 @@ async def _store_and_ack(inbound: Inbound, provider: str, ack: Response) -> Resp
     except SQLAlchemyError as error:
         log.error("%s update not stored (%s); the provider will retry", provider, type(error).__name__)
         return Response(status_code=503)
-    if stored:
-        notify_inbox()
-    else:
+    if stored is None:
         log.info("%s redelivery %s acknowledged, not stored again", provider, inbound.provider_id)
+    else:
+        notify_inbox(stored.row_id, stored.contact_id)
     return ack
 
 
-async def _form(request: Request) -> dict[str, str] | None:
+async def _twilio_form(request: Request, what: str) -> dict[str, str] | Response:
+    """The POST parameters of a Twilio webhook whose signature is valid, or the refusal to send back."""
     try:
         form = await request.form()
     except Exception:
-        return None
-    return {key: value for key, value in form.items() if isinstance(value, str)}
+        return _refused(400, what, "body is not a form")
+    params = {key: value for key, value in form.items() if isinstance(value, str)}
+    if not twilio.verify(url=public_url(request), params=params, signature=request.headers.get("X-Twilio-Signature")):
+        return _refused(403, what, "missing or invalid X-Twilio-Signature")
+    return params
 
 
 @router.post("/twilio", response_class=Response, responses={403: {}, 400: {}, 503: {}})
 async def twilio_message(request: Request) -> Response:
     """Incoming SMS or WhatsApp message (WhatsApp addresses carry the `whatsapp:` prefix)."""
-    form = await _form(request)
-    if form is None:
-        return _refused(400, "twilio", "body is not a form")
-    if not twilio.verify(url=public_url(request), params=form, signature=request.headers.get("X-Twilio-Signature")):
-        return _refused(403, "twilio", "missing or invalid X-Twilio-Signature")
+    form = await _twilio_form(request, "twilio")
+    if isinstance(form, Response):
+        return form
     try:
         inbound = twilio.parse(form)
     except twilio.Malformed as error:
@@ -96,11 +103,9 @@ async def twilio_message(request: Request) -> Response:
 @router.post("/twilio/status", response_class=Response, responses={403: {}, 400: {}, 503: {}})
 async def twilio_status(request: Request) -> Response:
     """Delivery status callback (queued, sent, delivered, undelivered, failed, read) for a message we sent."""
-    form = await _form(request)
-    if form is None:
-        return _refused(400, "twilio status", "body is not a form")
-    if not twilio.verify(url=public_url(request), params=form, signature=request.headers.get("X-Twilio-Signature")):
-        return _refused(403, "twilio status", "missing or invalid X-Twilio-Signature")
+    form = await _twilio_form(request, "twilio status")
+    if isinstance(form, Response):
+        return form
     try:
         sid, status, error_code = twilio.parse_status(form)
     except twilio.Malformed as error:

@@ -1,16 +1,26 @@
-"""Background work of the gateway: inbox and outbox workers, woken at once by new rows and polling as a backstop.
+"""Background work of the gateway: the inbox dispatcher and its workers, and the outbox workers.
 
-Several replicas can run these side by side on Postgres: rows are claimed with FOR UPDATE SKIP LOCKED and a
-lease, and a contact's rows are worked one at a time, oldest first.
+The webhook commits a row and wakes the dispatcher with its id; the dispatcher starts a worker thread on it at
+once (GATEWAY_WORKERS at a time), never two rows of one contact at once. It searches the table itself when a row
+could not be started (all workers or the contact busy), when woken without a row, and every POLL_SECONDS as a
+backstop (rows stored by other replicas, leases run out, retries). Rows are claimed in the database with a
+conditional UPDATE and a lease, so several replicas can share the tables; a contact's rows are worked oldest first.
+The workers send the replies themselves; the outbox workers send what they could not (retries, staff replies).
 """
 
 import asyncio
 import logging
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from channels import flows
+from channels.inbox import service as inbox
+from channels.wakeup import Wakeup, inbox_wakeup, notify_inbox, notify_outbox, outbox_wakeup
+from helpline.db import new_session
 from helpline.settings import get_settings
+
+__all__ = ["drain", "notify_inbox", "notify_outbox", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -18,44 +28,78 @@ POLL_SECONDS = 0.5
 OUTBOX_WORKERS = 2
 
 
-class Wakeup:
-    """An asyncio event that any thread may set."""
+class Dispatcher:
+    """Hands inbox rows to at most `workers` worker threads, one row per contact at a time."""
 
-    def __init__(self) -> None:
-        self.event: asyncio.Event | None = None
-        self.loop: asyncio.AbstractEventLoop | None = None
+    def __init__(self, *, workers: int, executor: ThreadPoolExecutor, wakeup: Wakeup) -> None:
+        self.workers, self.executor, self.wakeup = workers, executor, wakeup
+        self.busy: dict[uuid.UUID | None, int] = {}  # contact -> the row being worked
+        self.tasks: set[asyncio.Task[None]] = set()
+        self.search = True
 
-    def bind(self) -> asyncio.Event:
-        self.loop = asyncio.get_running_loop()
-        self.event = asyncio.Event()
-        return self.event
+    def _free(self) -> int:
+        return self.workers - len(self.busy)
 
-    def set(self) -> None:
-        loop, event = self.loop, self.event
-        if loop is None or event is None or loop.is_closed():
-            return
+    def _start(self, row_id: int, contact_id: uuid.UUID | None) -> None:
+        self.busy[contact_id] = row_id
+        task = asyncio.create_task(self._work(row_id, contact_id))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _work(self, row_id: int, contact_id: uuid.UUID | None) -> None:
+        loop = asyncio.get_running_loop()
         try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            event.set()
-        else:
-            loop.call_soon_threadsafe(event.set)
+            await loop.run_in_executor(self.executor, flows.work_row, row_id)
+        except Exception as error:
+            log.error("gateway worker failed: %s", flows.describe(error))
+        finally:
+            del self.busy[contact_id]
+            self.wakeup.set()
+
+    def _follow(self) -> None:
+        hints, overflowed = self.wakeup.take_hints()
+        self.search = self.search or overflowed
+        for hint in hints:
+            if hint.contact_id in self.busy or not self._free():
+                self.search = True  # worked when the contact or a worker is free, found by searching
+            else:
+                self._start(hint.row_id, hint.contact_id)
+
+    async def _look(self) -> None:
+        self.search = False
+        free, busy = self._free(), set(self.busy)
+        loop = asyncio.get_running_loop()
+        try:
+            found = await loop.run_in_executor(self.executor, _heads, free, busy)
+        except Exception as error:
+            log.error("gateway dispatcher could not search the inbox: %s", flows.describe(error))
+            return
+        for row_id, contact_id in found:
+            if contact_id not in self.busy and self._free():
+                self._start(row_id, contact_id)
+        self.search = len(found) == free  # there may be more
+
+    async def run(self, event: asyncio.Event) -> None:
+        """Dispatches until cancelled."""
+        try:
+            while True:
+                event.clear()
+                self._follow()
+                if self.search and self._free():
+                    await self._look()
+                    continue
+                try:
+                    await asyncio.wait_for(event.wait(), timeout=POLL_SECONDS)
+                except TimeoutError:
+                    self.search = True
+        finally:
+            for task in self.tasks:
+                task.cancel()
 
 
-inbox_wakeup = Wakeup()
-outbox_wakeup = Wakeup()
-
-
-def notify_inbox() -> None:
-    """Tells this replica's inbox workers that a row was just stored."""
-    inbox_wakeup.set()
-
-
-def notify_outbox() -> None:
-    """Tells this replica's outbox workers that a row was just queued."""
-    outbox_wakeup.set()
+def _heads(limit: int, busy: set[uuid.UUID | None]) -> list[tuple[int, uuid.UUID | None]]:
+    with new_session() as session, session.begin():
+        return inbox.heads(session=session, limit=limit, busy=busy)
 
 
 async def _loop(step: Callable[[], bool], wakeup: Wakeup, event: asyncio.Event, executor: ThreadPoolExecutor) -> None:
@@ -68,7 +112,6 @@ async def _loop(step: Callable[[], bool], wakeup: Wakeup, event: asyncio.Event, 
             log.error("gateway worker step failed: %s", flows.describe(error))
             did_work = False
         if did_work:
-            wakeup.set()
             continue
         try:
             await asyncio.wait_for(event.wait(), timeout=POLL_SECONDS)
@@ -76,25 +119,15 @@ async def _loop(step: Callable[[], bool], wakeup: Wakeup, event: asyncio.Event, 
             pass
 
 
-def _inbox_step() -> bool:
-    did_work = flows.work_one()
-    if did_work:
-        outbox_wakeup.set()
-    return did_work
-
-
-def _outbox_step() -> bool:
-    return flows.send_one()
-
-
 async def run() -> None:
-    """Runs the inbox and outbox workers for the life of the service."""
+    """Runs the inbox dispatcher and the outbox workers for the life of the service."""
     workers = max(1, get_settings().gateway_workers)
-    executor = ThreadPoolExecutor(max_workers=workers + OUTBOX_WORKERS, thread_name_prefix="gateway")
+    executor = ThreadPoolExecutor(max_workers=workers + OUTBOX_WORKERS + 1, thread_name_prefix="gateway")
     inbox_event, outbox_event = inbox_wakeup.bind(), outbox_wakeup.bind()
-    tasks = [asyncio.create_task(_loop(_inbox_step, inbox_wakeup, inbox_event, executor)) for _ in range(workers)]
+    dispatcher = Dispatcher(workers=workers, executor=executor, wakeup=inbox_wakeup)
+    tasks = [asyncio.create_task(dispatcher.run(inbox_event))]
     tasks += [
-        asyncio.create_task(_loop(_outbox_step, outbox_wakeup, outbox_event, executor)) for _ in range(OUTBOX_WORKERS)
+        asyncio.create_task(_loop(flows.send_one, outbox_wakeup, outbox_event, executor)) for _ in range(OUTBOX_WORKERS)
     ]
     try:
         await asyncio.gather(*tasks)

@@ -1,10 +1,11 @@
 """Data access for the inbox: store once, claim in order per contact (SKIP LOCKED on Postgres), finish."""
 
 import uuid
-from datetime import timedelta
+from collections.abc import Collection
+from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, and_, exists, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from channels.inbox.models import InboundKind, InboundMessage, InboxStatus
@@ -65,22 +66,58 @@ def store_control(
     return row
 
 
-def claim_next(*, session: Session) -> InboundMessage | None:
-    """Leases the oldest workable row whose contact has no earlier unfinished row; None when there is none."""
-    now = utcnow()
-    earlier = aliased(InboundMessage)
-    blocked = exists().where(
-        earlier.contact_id == InboundMessage.contact_id,
-        earlier.id < InboundMessage.id,
-        earlier.status.in_([InboxStatus.PENDING, InboxStatus.WORKING]),
-    )
-    workable = or_(
+UNFINISHED = (InboxStatus.PENDING, InboxStatus.WORKING)
+
+
+def _workable(now: datetime) -> ColumnElement[bool]:
+    return or_(
         InboundMessage.status == InboxStatus.PENDING,
         and_(InboundMessage.status == InboxStatus.WORKING, InboundMessage.lease_until < now),
     )
+
+
+def _first_of_its_contact() -> ColumnElement[bool]:
+    earlier = aliased(InboundMessage)
+    return ~exists().where(
+        earlier.contact_id == InboundMessage.contact_id,
+        earlier.id < InboundMessage.id,
+        earlier.status.in_(UNFINISHED),
+    )
+
+
+def heads(
+    *, session: Session, limit: int, busy: Collection[uuid.UUID | None] = ()
+) -> list[tuple[int, uuid.UUID | None]]:
+    """The oldest workable rows that come first for their contact, as (id, contact), leaving out `busy` contacts."""
+    rows = session.execute(
+        select(InboundMessage.id, InboundMessage.contact_id)
+        .where(_workable(utcnow()), _first_of_its_contact())
+        .order_by(InboundMessage.id)
+        .limit(limit + len(busy))
+    ).all()
+    return [(row_id, contact_id) for row_id, contact_id in rows if contact_id not in busy][:limit]
+
+
+def claim(*, session: Session, row_id: int) -> InboundMessage | None:
+    """Leases this row if it is workable and no earlier row of its contact is unfinished; None otherwise."""
+    now = utcnow()
+    claimed = session.execute(
+        update(InboundMessage)
+        .where(InboundMessage.id == row_id, _workable(now), _first_of_its_contact())
+        .values(status=InboxStatus.WORKING, attempts=InboundMessage.attempts + 1, lease_until=now + LEASE)
+        .execution_options(synchronize_session=False)
+    )
+    if cast(CursorResult[Any], claimed).rowcount != 1:
+        return None
+    return session.get(InboundMessage, row_id, populate_existing=True)
+
+
+def claim_next(*, session: Session) -> InboundMessage | None:
+    """Leases the oldest workable row whose contact has no earlier unfinished row; None when there is none."""
+    now = utcnow()
     candidates = session.execute(
         select(InboundMessage.id, InboundMessage.status, InboundMessage.attempts)
-        .where(workable, ~blocked)
+        .where(_workable(now), _first_of_its_contact())
         .order_by(InboundMessage.id)
         .limit(CANDIDATES)
         .with_for_update(skip_locked=True, of=InboundMessage)
@@ -122,7 +159,4 @@ def give_up_or_retry(*, row: InboundMessage, error: str) -> None:
 
 def pending_count(*, session: Session) -> int:
     """How many rows wait to be worked (health and benchmarks)."""
-    rows = session.scalars(
-        select(InboundMessage.id).where(InboundMessage.status.in_([InboxStatus.PENDING, InboxStatus.WORKING]))
-    ).all()
-    return len(rows)
+    return session.scalar(select(func.count()).where(InboundMessage.status.in_(UNFINISHED))) or 0

@@ -90,7 +90,7 @@ def _earlier_unfinished() -> Any:
     )
 
 
-def claim_next(*, session: Session, only_ids: list[int] | None = None) -> Job | None:
+def claim_next(*, session: Session) -> Job | None:
     """Leases the oldest due row whose contact has no earlier unfinished row; None when there is none."""
     now = utcnow()
     query = (
@@ -104,8 +104,6 @@ def claim_next(*, session: Session, only_ids: list[int] | None = None) -> Job | 
         .limit(CANDIDATES)
         .with_for_update(skip_locked=True, of=OutboundMessage)
     )
-    if only_ids is not None:
-        query = query.where(OutboundMessage.id.in_(only_ids))
     for row_id, status, attempts in session.execute(query).all():
         claimed = session.execute(
             update(OutboundMessage)
@@ -119,6 +117,52 @@ def claim_next(*, session: Session, only_ids: list[int] | None = None) -> Job | 
         if job is not None:
             return job
     return None
+
+
+def claim_batch(*, session: Session, row_ids: list[int]) -> list[Job]:
+    """Leases rows of one contact just queued, to be sent now in order; none if older rows of the contact still
+    wait (the outbox workers send everything in order then) or one of them was taken meanwhile."""
+    if not row_ids:
+        return []
+    rows = list(
+        session.scalars(
+            select(OutboundMessage)
+            .where(OutboundMessage.id.in_(row_ids))
+            .order_by(OutboundMessage.id)
+            .with_for_update(of=OutboundMessage)
+        )
+    )
+    if any(row.status != OutboxStatus.PENDING for row in rows):
+        return []
+    earlier = aliased(OutboundMessage)
+    waiting = session.scalar(
+        select(earlier.id)
+        .where(
+            earlier.contact_id == rows[0].contact_id,
+            earlier.id < rows[0].id,
+            earlier.status.in_(UNFINISHED),
+        )
+        .limit(1)
+    )
+    if waiting is not None:
+        return []
+    now = utcnow()
+    for row in rows:
+        row.status, row.attempts = OutboxStatus.SENDING, row.attempts + 1
+        row.lease_until, row.updated_at = now + LEASE, now
+    session.flush()
+    return [job for row in rows if (job := _job(session=session, row_id=row.id)) is not None]
+
+
+def release(*, session: Session, row_ids: list[int]) -> None:
+    """Hands claimed rows back to the queue unsent (an earlier row must be retried first)."""
+    if row_ids:
+        session.execute(
+            update(OutboundMessage)
+            .where(OutboundMessage.id.in_(row_ids), OutboundMessage.status == OutboxStatus.SENDING)
+            .values(status=OutboxStatus.PENDING, attempts=OutboundMessage.attempts - 1, lease_until=None)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _job(*, session: Session, row_id: int) -> Job | None:
