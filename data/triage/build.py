@@ -3,7 +3,8 @@ python data/triage/build.py.
 
 Each source line is `LEVEL|signal,signal|text` (file name = language) or, in context.txt,
 `LEVEL|signals|text|{context json}|language`. Every third message of each (language, level) group of `source/`
-goes to the held-out split (33 %), so the split is fixed, stratified and reproducible.
+goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
+examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
 `fresh/` and `fresh2/` are further held-out sets, written and labelled by hand before the engine was run on
 them and never trained on: `fresh/` after `heldout.jsonl` had been used for tuning (its errors were then looked
@@ -18,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
+TRAIN_ONLY = SOURCE / "train_only"
 FRESH = {"fresh": HERE / "fresh", "fresh2": HERE / "fresh2"}
 HELDOUT_EVERY = 3
 
@@ -61,6 +63,7 @@ def main() -> None:
     """Builds both splits."""
     rows = [row for path in sorted(SOURCE.glob("*.txt")) for row in read_source(path)]
     train, heldout = split(rows)
+    train += [row for path in sorted(TRAIN_ONLY.glob("*.txt")) for row in read_source(path, prefix="extra-")]
     write(HERE / "train.jsonl", train)
     write(HERE / "heldout.jsonl", heldout)
     counts = [f"{len(train)} train", f"{len(heldout)} held out"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from triage.scoring.features import featurise
 from triage.scoring.language import detect_language
-from triage.scoring.model import level_of_cumulative, load_model
+from triage.scoring.model import Model, level_of_cumulative, load_model
 from triage.scoring.normalise import detect_script
 from triage.scoring.rules import HARMED, Finding, RuleResult, apply_rules
 from triage.scoring.types import Assessment, Context, Level, Signal
@@ -28,14 +28,16 @@ HARM_CODES = frozenset(
 YOUNG_AGE = 12
 
 
-def assess(text: str, *, context: Context | None = None) -> Assessment:
-    """Scores the urgency of a message, taking the conversation so far and structured answers into account."""
+def assess(text: str, *, context: Context | None = None, model: Model | None = None) -> Assessment:
+    """Scores the urgency of a message, taking the conversation so far and structured answers into account
+    (`model` replaces the committed one, for cross-validation)."""
     context = context or Context()
+    model = model or load_model()
     current = apply_rules(text)
     earlier = [apply_rules(message) for message in context.earlier_messages]
-    cumulative = load_model().cumulative(featurise(current))
+    cumulative = model.cumulative(featurise(current))
     level = _rule_level(current, earlier=earlier)
-    model_level = level_of_cumulative(cumulative) if current.tokens else Level.P4
+    model_level = level_of_cumulative(cumulative, thresholds=model.thresholds) if current.tokens else Level.P4
     if model_level.rank < level.rank:
         level = model_level
     signals = _signals(current, earlier=earlier)

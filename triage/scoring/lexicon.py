@@ -184,6 +184,18 @@ def parse_lexicon(raw: dict[str, object], *, language: str) -> Lexicon:
 
 
 @cache
+def number_words() -> dict[str, int]:
+    """Returns the number words of every lexicon ("four", "quatre", "أربع", "rb3a") by normalised form."""
+    folder = resources.files("triage.scoring") / "lexicons"
+    words: dict[str, int] = {}
+    for language in LEXICON_FILES:
+        raw = json.loads((folder / f"{language}.json").read_text(encoding="utf-8"))
+        for value, items in raw.get("numbers", {}).items():
+            words.update({normalise_word(word): int(value) for word in items})
+    return words
+
+
+@cache
 def load_lexicons() -> tuple[Lexicon, ...]:
     """Loads the packaged lexicons once."""
     folder = resources.files("triage.scoring") / "lexicons"

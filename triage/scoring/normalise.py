@@ -72,7 +72,22 @@ TIFINAGH = dict(
         strict=True,
     )
 )
-DIGRAPHS = (("sh", "c"), ("ch", "c"), ("kh", "x"), ("gh", "g"), ("ou", "u"), ("oo", "u"), ("ph", "f"), ("ck", "k"))
+LATIN_EXTRA = str.maketrans({"ɣ": "gh", "ɛ": "a", "ə": "e", "ʷ": ""})
+"""Letters of Tamazight and Arabizi Latin spelling that have no accent to strip (riɣ = righ)."""
+SHIN = "\x00"
+DIGRAPHS = (
+    ("sh", SHIN),
+    ("ch", SHIN),
+    ("ck", "k"),
+    ("c", "k"),
+    (SHIN, "c"),
+    ("kh", "x"),
+    ("gh", "g"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ph", "f"),
+)
+"""`ch` and `sh` (ش) become `c`; a lone `c` is a k sound, so that "shouting" and "cutting" do not meet."""
 VOWELS = re.compile(r"(?<=.)[aeiouy]")
 DOUBLES = re.compile(r"(.)\1+")
 
@@ -94,7 +109,7 @@ def char_script(ch: str) -> str | None:
         return "tifinagh"
     if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
         return "arabic" if ch.isalpha() else None
-    if ch.isalpha() and code < 0x0250:
+    if ch.isalpha() and code < 0x02B0:
         return "latin"
     return None
 
@@ -129,7 +144,7 @@ def normalise_arabic(word: str) -> str:
 
 def normalise_latin(word: str) -> str:
     """Lower-cases, strips accents, reads Arabizi digits, unifies digraphs and collapses doubled letters."""
-    word = strip_accents(word.lower()).replace("'", "")
+    word = strip_accents(word.lower().translate(LATIN_EXTRA)).replace("'", "")
     if any(ch.isalpha() for ch in word):
         word = word.translate(ARABIZI_DIGITS)
     for digraph, letter in DIGRAPHS:

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from triage.scoring.lexicon import Hit, Matchable, load_lexicons
+from triage.scoring.lexicon import Hit, Matchable, load_lexicons, number_words
 from triage.scoring.normalise import Token, tokenise
 from triage.scoring.types import Level
 
-CUES = frozenset({"now", "idiom", "idiom_stress", "clause_break", "age_unit"})
+CUES = frozenset({"now", "idiom", "idiom_stress", "clause_break", "age_unit", "age_intro", "duration", "possession"})
 IDIOMS = frozenset({"idiom", "idiom_stress"})
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 NEGATABLE = frozenset(
@@ -29,7 +29,8 @@ NEGATABLE = frozenset(
 HARMED = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "afraid_home", "danger_now"})
 ABUSE = frozenset({"physical_abuse", "sexual_abuse"})
 SUICIDAL = frozenset({"suicide_intent", "suicide_plan", "attempt", "means", "self_harm", "passive_ideation"})
-IDEATION = frozenset({"suicide_intent", "suicide_plan", "attempt", "self_harm", "passive_ideation", "distress"})
+IDEATION = frozenset({"suicide_intent", "suicide_plan", "attempt", "passive_ideation", "distress"})
+"""With means these make a plan; self-harm with a blade alone stays P2 (self-harm without medical emergency)."""
 ALWAYS_P1 = frozenset(
     {"danger_now", "suicide_intent", "suicide_plan", "attempt", "medical", "trafficking", "afraid_home"}
 )
@@ -60,6 +61,7 @@ BASE_LEVEL = {
 }
 YOUNG_AGE = 12
 NUMBER = re.compile(r"\d{1,2}")
+CONJUNCTIONS = frozenset({"and", "et", "w", "u", "o", "و"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +137,38 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     ]
 
 
+def token_number(token: Token) -> int | None:
+    """Returns the value of a token written in digits or as a number word ("4", "four", "أربع", "rb3a")."""
+    if NUMBER.fullmatch(token.form):
+        return int(token.form)
+    return number_words().get(token.form)
+
+
+def _ends_age(tokens: tuple[Token, ...], index: int) -> bool:
+    """Tells whether the number at index ends an age said without a unit ("i'm 11 and…", "3ndi 9.")."""
+    after = index + 1
+    return after == len(tokens) or tokens[after].form in CONJUNCTIONS or not tokens[after].form[0].isalnum()
+
+
 def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
-    """Finds ages under twelve written as a number followed by a unit ("7 years old", "3mro 6 snin")."""
-    unit_starts = {h.first for h in hits if h.name == "age_unit"}
+    """Finds ages under twelve: a number and a unit ("7 years old", "3mro 6 snin", "أربع سنوات"), or a number
+    after "i'm" / "3ndi" closing its clause; not durations ("hadi 6 chhour", "3 years ago") nor compounds
+    ("ثلاثة عشر عاما" is thirteen)."""
+    units = {h.first: h.last for h in hits if h.name == "age_unit"}
+    intro_ends = {h.last for h in hits if h.name == "age_intro"}
+    duration_starts = {h.first for h in hits if h.name == "duration"}
+    duration_ends = {h.last for h in hits if h.name == "duration"}
+    values = [token_number(t) for t in tokens]
     found = []
-    for index, token in enumerate(tokens):
-        if NUMBER.fullmatch(token.form) and int(token.form) < YOUNG_AGE and index + 1 in unit_starts:
-            found.append(Hit("young_child", index, index + 1))
+    for index, value in enumerate(values):
+        if value is None or value >= YOUNG_AGE or index - 1 in duration_ends:
+            continue
+        if (index > 0 and values[index - 1] is not None) or (index + 1 < len(values) and values[index + 1] is not None):
+            continue
+        unit_end = units.get(index + 1)
+        with_unit = unit_end is not None and unit_end + 1 not in duration_starts
+        if with_unit or (index - 1 in intro_ends and _ends_age(tokens, index)):
+            found.append(Hit("young_child", index, unit_end if with_unit and unit_end is not None else index))
     return found
 
 
@@ -168,30 +195,46 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
     anchors = {clauses[h.first] for h in hits if h.name == "ongoing"}
-    findings, seen = [], set()
+    possessions = [h for h in hits if h.name == "possession"]
+    findings, seen, held = [], set(), []
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
         if hit.name in CUES:
             continue
         evidence = text[tokens[hit.first].start : tokens[hit.last].end]
         soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors)
-        if (hit.name, evidence) not in seen:
-            seen.add((hit.name, evidence))
+        if hit.name == "means" and soft is None:
+            held += [
+                text[tokens[p.first].start : tokens[hit.last].end]
+                for p in possessions
+                if clauses[p.first] == clauses[hit.first] and p.last < hit.first
+            ]
+        if (hit.name, evidence, soft) not in seen:
+            seen.add((hit.name, evidence, soft))
             findings.append(Finding(hit.name, evidence, soft))
     findings += [
         Finding("distress", text[tokens[h.first].start : tokens[h.last].end]) for h in hits if h.name == "idiom_stress"
     ]
     now = any(h.name == "now" for h in hits)
     now_evidence = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "now"]
-    return findings + _derived(findings, now_evidence=now_evidence), now
+    return findings + _derived(findings, now_evidence=now_evidence, held_means=held), now
 
 
-def _derived(findings: list[Finding], *, now_evidence: list[str]) -> list[Finding]:
-    """Adds the signals that come from combinations: abuse now is danger now, means with ideation is a plan."""
+def _derived(findings: list[Finding], *, now_evidence: list[str], held_means: list[str]) -> list[Finding]:
+    """Adds the signals that come from combinations: abuse now or abuse with a weapon is danger now; means with
+    ideation, means at hand ("i have the rope", "3ndi l7bel") or means with timing is a plan."""
     active = {f.code: f for f in findings if f.softened_by is None}
     derived = []
+    if held_means and "suicide_plan" not in active:
+        derived.append(Finding("suicide_plan", held_means[0]))
+        active["suicide_plan"] = derived[-1]
     if now_evidence and active.keys() & ABUSE and "danger_now" not in active:
         derived.append(Finding("danger_now", now_evidence[0]))
-    if "means" in active and active.keys() & (IDEATION | {"physical_abuse"}) and "suicide_plan" not in active:
+    elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:
+        derived.append(Finding("danger_now", active["means"].evidence))
+    ideation = active.keys() & IDEATION
+    if "self_harm" in active:
+        ideation -= {"distress"}
+    if "means" in active and ideation and "suicide_plan" not in active:
         derived.append(Finding("suicide_plan", active["means"].evidence))
     if "means" in active and now_evidence and "suicide_plan" not in active and not derived:
         derived.append(Finding("suicide_plan", f"{active['means'].evidence} … {now_evidence[0]}"))

@@ -14,11 +14,12 @@ class Case:
     level: Level
     codes: frozenset[str] = field(default_factory=frozenset)
     language: str | None = None
+    absent: frozenset[str] = field(default_factory=frozenset)
 
 
-def case(label: str, text: str, level: str, *codes: str, language: str | None = None) -> Case:
-    """Builds a case tersely."""
-    return Case(label, text, Level(level), frozenset(codes), language)
+def case(label: str, text: str, level: str, *codes: str, language: str | None = None, absent: str = "") -> Case:
+    """Builds a case tersely; `absent` lists codes that must not be found (space-separated)."""
+    return Case(label, text, Level(level), frozenset(codes), language, frozenset(absent.split()))
 
 
 P1, P2, P3, P4 = "P1", "P2", "P3", "P4"
@@ -118,4 +119,38 @@ TZM = [
     case("tzm-tifinagh-azul", "ⴰⵣⵓⵍ", P4, "greeting", language="tzm"),
 ]
 
-ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM
+# Kinds of error seen on the fresh held-out set (new wording): means at hand, ages without a unit or in words,
+# durations that are not ages, a negated clause followed by an ongoing one, spelling collisions across languages.
+HARD = [
+    case("en-means-at-hand", "I've got the pills in my hand", P1, "suicide_plan", "means"),
+    case(
+        "en-blade-self-harm",
+        "i cut my arm with a blade when i'm stressed, not deep",
+        P2,
+        "self_harm",
+        absent="suicide_plan",
+    ),  # fmt: skip
+    case("en-age-without-unit", "i'm 9 and my uncle hits me", P1, "physical_abuse", "young_child"),
+    case("en-number-word-age", "my four year old sister is missing", P1, "missing_runaway", "young_child"),
+    case("en-duration-is-not-age", "my dad hit me 3 years ago, he left", P3, "past", absent="young_child"),
+    case("en-shouting-is-not-cutting", "my parents fight all the time and keep shouting", P3, absent="self_harm"),
+    case("en-neighbour-is-not-nghbar", "hi, my neighbour told me about you", P4, absent="passive_ideation"),
+    case("en-idiom-murder", "my mum is gonna murder me when she sees my room", P3, absent="danger_now"),
+    case("en-perpetrator-still-home", "dad beat me with his belt, he's still in the house", P1, "perpetrator_access"),
+    case("fr-jveux", "jveux mourir ce soir", P1, "suicide_intent"),
+    case("fr-corde-chambre", "j'ai une corde dans ma chambre", P1, "suicide_plan"),
+    case("fr-number-word-age", "ma fille de cinq ans a disparu", P1, "missing_runaway", "young_child"),
+    case("dl-negated-then-ongoing", "ma b9ach kaydrbni b smta walakin ba9i kaydrbni b ydih", P2, "ongoing"),
+    case("dl-age-3ndi", "3ndi 10, bba kaydrbni", P1, "young_child"),
+    case("dl-duration-chhour", "ma b9itch kanjra7 rasi hadi 6 chhour", P3, absent="young_child"),
+    case("dl-means-at-hand", "3ndi l7bel f lbit", P1, "suicide_plan"),
+    case("da-negated-then-ongoing", "ما بقاش كيضربني بالعصا ولكن باقي كيضربني بيدو", P2, "ongoing"),
+    case("da-number-word-age", "خويا عندو ربعة سنين تلف لينا", P1, "young_child"),
+    case("ar-compound-number-is-not-young", "عمري ثلاثة عشر عاما وأبي يضربني كل يوم", P2, absent="young_child"),
+    case("ar-number-word-age", "ابنتي عمرها خمس سنوات مفقودة", P1, "young_child"),
+    case("ar-assault-hours-ago", "اعتدى علي رجل قبل ساعتين", P1, "sexual_abuse", "danger_now"),
+    case("tzm-gamma-letter", "riɣ ad mmteɣ", P1, "suicide_intent"),
+    case("tzm-please-is-not-imagine", "ttxil 3awnat iyi", P1, "danger_now", absent="hypothetical"),
+]
+
+ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD

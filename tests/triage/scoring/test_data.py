@@ -8,6 +8,7 @@ import pytest
 from tests.triage.scoring.conftest import DATA, SIGNAL_CODES
 
 LANGUAGES = {"darija_lat", "darija_ar", "ar", "fr", "en", "tzm"}
+HELD_OUT = ["heldout.jsonl", "fresh_heldout.jsonl", "fresh2_heldout.jsonl"]
 
 
 def rows(name: str) -> list[dict[str, object]]:
@@ -16,26 +17,29 @@ def rows(name: str) -> list[dict[str, object]]:
 
 
 def test_size_and_held_out_share() -> None:
-    train, heldout = rows("train.jsonl"), rows("heldout.jsonl")
+    train = rows("train.jsonl")
+    heldout = [row for name in HELD_OUT for row in rows(name)]
     assert len(train) + len(heldout) >= 600
     assert len(heldout) / (len(train) + len(heldout)) >= 0.25
+    assert len(rows("fresh_heldout.jsonl")) >= 300
 
 
-def test_splits_are_disjoint() -> None:
-    train, heldout = rows("train.jsonl"), rows("heldout.jsonl")
+@pytest.mark.parametrize("held_out", HELD_OUT)
+def test_splits_are_disjoint(held_out: str) -> None:
+    train, heldout = rows("train.jsonl"), rows(held_out)
     assert not {r["id"] for r in train} & {r["id"] for r in heldout}
     assert not {r["text"] for r in train} & {r["text"] for r in heldout}
 
 
 def test_split_is_stratified_by_language_and_level() -> None:
-    train = Counter((r["language"], r["level"]) for r in rows("train.jsonl"))
+    train = Counter((r["language"], r["level"]) for r in rows("train.jsonl") if not str(r["id"]).startswith("extra-"))
     heldout = Counter((r["language"], r["level"]) for r in rows("heldout.jsonl"))
     for key, count in heldout.items():
         assert 0.2 <= count / (count + train[key]) <= 0.5, key
     assert {language for language, _ in heldout} == LANGUAGES
 
 
-@pytest.mark.parametrize("name", ["train.jsonl", "heldout.jsonl"])
+@pytest.mark.parametrize("name", ["train.jsonl", *HELD_OUT])
 def test_labels_are_valid(name: str) -> None:
     for row in rows(name):
         assert row["level"] in {"P1", "P2", "P3", "P4"}
@@ -53,5 +57,11 @@ def test_build_is_reproducible() -> None:
     spec.loader.exec_module(build)
     all_rows = [row for path in sorted(build.SOURCE.glob("*.txt")) for row in build.read_source(path)]
     train, heldout = build.split(all_rows)
+    train += [
+        row for path in sorted(build.TRAIN_ONLY.glob("*.txt")) for row in build.read_source(path, prefix="extra-")
+    ]
     assert [r["id"] for r in train] == [r["id"] for r in rows("train.jsonl")]
     assert [r["id"] for r in heldout] == [r["id"] for r in rows("heldout.jsonl")]
+    for name, folder in build.FRESH.items():
+        fresh = [row for path in sorted(folder.glob("*.txt")) for row in build.read_source(path, prefix=f"{name}-")]
+        assert [r["id"] for r in fresh] == [r["id"] for r in rows(f"{name}_heldout.jsonl")]

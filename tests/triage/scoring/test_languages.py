@@ -27,3 +27,9 @@ def test_language(case: Case) -> None:
 def test_evidence_is_a_span_of_the_text(case: Case) -> None:
     for signal in assess(case.text).signals:
         assert signal.evidence in case.text or " … " in signal.evidence
+
+
+@pytest.mark.parametrize("case", [c for c in ALL if c.absent], ids=lambda c: c.label)
+def test_absent_signals(case: Case) -> None:
+    codes = {s.code for s in assess(case.text).signals}
+    assert not case.absent & codes

@@ -17,6 +17,13 @@ VARIANTS = [
     ("ghadi", "ghaadi"),
     ("mzyan", "mzyaan"),
     ("bzzaf", "bzaf"),
+    ("riɣ", "righ"),
+    ("mmteɣ", "mmtegh"),
+]
+
+DIFFERENT = [
+    ("shouting", "cutting"),  # sh is ش, a lone c is a k sound
+    ("chop", "cop"),
 ]
 
 
@@ -28,8 +35,10 @@ def test_darija_spellings_share_a_skeleton(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("word", "form"),
     [
-        ("Médicaments", "medicaments"),
-        ("ÉCOLE", "ecole"),
+        ("Médicaments", "medikaments"),
+        ("ÉCOLE", "ekole"),
+        ("riɣ", "rig"),
+        ("ɛmmi", "ami"),
         ("don't", "dont"),
         ("أريد", "اريد"),
         ("مدرسة", "مدرسه"),
@@ -38,6 +47,11 @@ def test_darija_spellings_share_a_skeleton(a: str, b: str) -> None:
 )
 def test_forms(word: str, form: str) -> None:
     assert normalise_word(word) == form
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT, ids=lambda v: str(v))
+def test_different_words_stay_apart(a: str, b: str) -> None:
+    assert normalise_word(a) != normalise_word(b)
 
 
 def test_numbers_stay_numbers() -> None:
