@@ -4,9 +4,11 @@ Prints intent accuracy and macro-F1 per language and overall, and danger-intent 
 danger_now / suicide_risk / medical_emergency must be predicted as one of them: all three trigger the same
 emergency path). Exits non-zero when a goal is missed.
 
-Then the danger stress set (bench/nlu/stress/*.yml, also never used for training): negations, past events,
-hypotheticals and idioms that must not reach the emergency path, and hard danger messages that must. Only its
-danger recall and false alarms are reported (it is small and not balanced across intents); no goal is checked.
+Then the danger stress sets (bench/nlu/stress*/*.yml, also never used for training): negations, past events,
+hypotheticals and idioms that must not reach the emergency path, and hard danger messages that must. Only their
+danger recall and false alarms are reported (small, not balanced across intents); no goal is checked. `stress`
+(first round) was then used to develop the lexicon, so its figures are optimistic; `stress2` was written before
+that and never looked at during development.
 
 Usage (repo root, Rasa venv, PYTHONPATH=.):  python bench/nlu/run_bench.py [--model models/x.tar.gz]
 Without --model the newest model in models/ is used; train first with scripts/test_rasa.sh or `rasa train`.
@@ -26,6 +28,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 DANGER = {"danger_now", "suicide_risk", "medical_emergency"}
+STRESS_SETS = {"stress": "used in development: optimistic", "stress2": "blind"}
 GOALS = {"macro_f1_overall": 0.90, "macro_f1_darija_lat": 0.85, "danger_recall": 0.98}
 
 
@@ -80,10 +83,10 @@ async def predict(model: str, texts: list[str]) -> list[str]:
     return out
 
 
-def report_stress(rows: list[tuple[str, str, str]], predictions: list[str], *, show: bool) -> None:
+def report_stress(folder: str, rows: list[tuple[str, str, str]], predictions: list[str], *, show: bool) -> None:
     if not rows:
         return
-    print(f"danger stress set: {len(rows)} examples (bench/nlu/stress)")
+    print(f"danger stress set: {len(rows)} examples (bench/nlu/{folder}, {STRESS_SETS[folder]})")
     print(f"{'language':<12}{'danger':>8}{'recall':>8}{'safe':>6}{'false alarms':>14}")
     by_language: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for (language, gold, text), predicted in zip(rows, predictions, strict=True):
@@ -108,7 +111,8 @@ def main() -> int:
     args = parser.parse_args()
     model = args.model or max(glob.glob(str(REPO / "models" / "*.tar.gz")), key=os.path.getmtime)
     rows = load_holdout()
-    stress = load_holdout("stress")
+    stress_sets = {folder: load_holdout(folder) for folder in STRESS_SETS}
+    stress = [row for rows_of_set in stress_sets.values() for row in rows_of_set]
     trained = training_texts()
     leaked = [t for _, _, t in rows + stress if t.lower() in trained]
     everything_predicted = asyncio.run(predict(model, [t for _, _, t in rows + stress]))
@@ -142,7 +146,10 @@ def main() -> int:
     if args.errors:
         for language, gold, predicted, text in errors:
             print(f"  [{language}] {gold} -> {predicted}: {text}")
-    report_stress(stress, stress_predictions, show=args.errors)
+    offset = 0
+    for folder, rows_of_set in stress_sets.items():
+        report_stress(folder, rows_of_set, stress_predictions[offset : offset + len(rows_of_set)], show=args.errors)
+        offset += len(rows_of_set)
 
     results = {
         "macro_f1_overall": macro_f1(everything),
