@@ -13,6 +13,7 @@ import httpx
 from helpline.paths import ROOT
 
 READY_TIMEOUT = 660.0
+PUBLIC = "https://helpline.integration.test"  # the stack's PUBLIC_BASE_URL, which Twilio signatures cover
 
 
 def free_port() -> int:

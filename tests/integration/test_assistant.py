@@ -5,12 +5,9 @@ reply and lands in the queue at P1; an adult in French completes a report and ge
 greeting is answered. The report form is driven by asking Rasa's tracker which question is open, so the test
 does not depend on the exact wording of the bot."""
 
-import os
 import re
-import signal
 import time
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -21,14 +18,12 @@ from sqlalchemy.orm import Session
 from channels.chat import Phone
 from channels.identity import pseudonym
 from channels.message import Channel
-from channels.sandbox.server import free_port
 from helpline.settings import Settings
-from tests.integration.stack import Stack, start
+from tests.integration.stack import PUBLIC, Stack
 from triage.intake import Conversation
 
 pytestmark = pytest.mark.integration
 
-PUBLIC = "https://helpline.assistant.test"
 RASA_TOKEN = "dev-only-rasa-token"
 EMERGENCY_NUMBERS = ("19", "177", "15", "2511")
 FRENCH_REPORT = {
@@ -47,20 +42,6 @@ FRENCH_REPORT = {
     "report_contact_how": "sms",
     "report_anonymous": "oui",
 }
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Stack, str]]:
-    output = tmp_path_factory.mktemp("assistant") / "output.log"
-    sandbox_port = free_port()
-    running = start(
-        ["make", "--no-print-directory", "run"], output=output,
-        extra_env={"SANDBOX_PORT": str(sandbox_port), "PUBLIC_BASE_URL": PUBLIC},
-    )  # fmt: skip
-    yield running, f"http://127.0.0.1:{sandbox_port}"
-    if running.process.poll() is None:
-        os.killpg(running.process.pid, signal.SIGTERM)
-        running.process.wait(timeout=60)
 
 
 def _phone(stack: tuple[Stack, str], channel: Channel, address: str) -> Phone:

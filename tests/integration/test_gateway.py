@@ -3,10 +3,7 @@ WhatsApp message and a Telegram button press through the signed webhooks, with t
 
 The bot's words change as the assistant grows, so these tests check structure: a reply arrived, it is stored."""
 
-import os
-import signal
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -18,32 +15,11 @@ from channels.chat import Phone
 from channels.contacts.models import Contact
 from channels.identity import pseudonym
 from channels.message import Channel
-from channels.sandbox.server import free_port
 from helpline.settings import Settings
-from tests.integration.stack import Stack, start
+from tests.integration.stack import PUBLIC, Stack
 from triage.intake import Author, Conversation, Direction, transcript
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
-
-PUBLIC = "https://helpline.integration.test"
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Stack, str]]:
-    output = tmp_path_factory.mktemp("gateway") / "output.log"
-    sandbox_port = free_port()
-    running = start(
-        ["make", "--no-print-directory", "run"],
-        output=output,
-        extra_env={"SANDBOX_PORT": str(sandbox_port), "PUBLIC_BASE_URL": PUBLIC},
-    )
-    yield running, f"http://127.0.0.1:{sandbox_port}"
-    if running.process.poll() is None:
-        os.killpg(running.process.pid, signal.SIGTERM)
-        try:
-            running.process.wait(timeout=30)
-        except Exception:
-            os.killpg(running.process.pid, signal.SIGKILL)
 
 
 def _phone(stack: tuple[Stack, str], channel: Channel, address: str) -> Phone:

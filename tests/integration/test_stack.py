@@ -3,7 +3,6 @@
 import os
 import signal
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -18,13 +17,10 @@ pytestmark = pytest.mark.integration
 CANARY = "canary kaydrebni 7731: he hurts me at home"
 
 
-@pytest.fixture(scope="module")
-def make_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    output = tmp_path_factory.mktemp("make-run") / "output.log"
-    stack = start(["make", "--no-print-directory", "run"], output=output)
-    yield stack
-    if stack.process.poll() is None:
-        os.killpg(stack.process.pid, signal.SIGKILL)
+@pytest.fixture
+def make_run(stack: tuple[Stack, str]) -> Stack:
+    """The suite's `make run` (conftest.py); the SIGTERM test below ends it, so it comes last."""
+    return stack[0]
 
 
 def test_every_process_is_ready(make_run: Stack) -> None:
