@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from channels import rasa, sms
@@ -330,13 +330,12 @@ def _store_fallback(plan: Plan, *, reason: str) -> None:
 
 
 def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conversation]:
-    row = session.get(InboundMessage, plan.row_id)
-    assert row is not None
-    assert row.contact_id is not None
-    contact = contacts.get(session=session, contact_id=row.contact_id)
-    conversation = get_conversation(session=session, conversation_id=plan.conversation_id)
-    assert contact is not None
-    assert conversation is not None
+    row, contact, conversation = session.execute(
+        select(InboundMessage, Contact, Conversation)
+        .join(Contact, Contact.id == InboundMessage.contact_id)
+        .join(Conversation, Conversation.id == plan.conversation_id)
+        .where(InboundMessage.id == plan.row_id)
+    ).one()
     return row, contact, conversation
 
 
@@ -374,10 +373,10 @@ def deliver(job: outbox.Job) -> bool:
     callback = status_callback_url() if job.outgoing.channel is not Channel.TELEGRAM else None
     result = sender_for(job.outgoing.channel).send(job.outgoing, status_callback=callback)
     with new_session() as session, session.begin():
-        row = outbox.record_result(session=session, row_id=job.row_id, result=result)
-        if row.status == OutboxStatus.FAILED:
-            log.warning("outbox row %s failed for good: %s", row.id, row.error)
-        return row.status != OutboxStatus.PENDING
+        status = outbox.record_result(session=session, row_id=job.row_id, result=result)
+    if status == OutboxStatus.FAILED:
+        log.warning("outbox row %s failed for good: %s", job.row_id, result.reason)
+    return status != OutboxStatus.PENDING
 
 
 def deliver_in_order(jobs: list[outbox.Job]) -> bool:

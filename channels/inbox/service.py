@@ -76,13 +76,12 @@ def _workable(now: datetime) -> ColumnElement[bool]:
     )
 
 
-def _first_of_its_contact() -> ColumnElement[bool]:
-    earlier = aliased(InboundMessage)
-    return ~exists().where(
-        earlier.contact_id == InboundMessage.contact_id,
-        earlier.id < InboundMessage.id,
-        earlier.status.in_(UNFINISHED),
-    )
+_earlier = aliased(InboundMessage)  # built once: an alias costs milliseconds to build
+FIRST_OF_ITS_CONTACT = ~exists().where(
+    _earlier.contact_id == InboundMessage.contact_id,
+    _earlier.id < InboundMessage.id,
+    _earlier.status.in_(UNFINISHED),
+)
 
 
 def heads(
@@ -91,7 +90,7 @@ def heads(
     """The oldest workable rows that come first for their contact, as (id, contact), leaving out `busy` contacts."""
     rows = session.execute(
         select(InboundMessage.id, InboundMessage.contact_id)
-        .where(_workable(utcnow()), _first_of_its_contact())
+        .where(_workable(utcnow()), FIRST_OF_ITS_CONTACT)
         .order_by(InboundMessage.id)
         .limit(limit + len(busy))
     ).all()
@@ -101,15 +100,13 @@ def heads(
 def claim(*, session: Session, row_id: int) -> InboundMessage | None:
     """Leases this row if it is workable and no earlier row of its contact is unfinished; None otherwise."""
     now = utcnow()
-    claimed = session.execute(
+    return session.scalars(
         update(InboundMessage)
-        .where(InboundMessage.id == row_id, _workable(now), _first_of_its_contact())
+        .where(InboundMessage.id == row_id, _workable(now), FIRST_OF_ITS_CONTACT)
         .values(status=InboxStatus.WORKING, attempts=InboundMessage.attempts + 1, lease_until=now + LEASE)
-        .execution_options(synchronize_session=False)
-    )
-    if cast(CursorResult[Any], claimed).rowcount != 1:
-        return None
-    return session.get(InboundMessage, row_id, populate_existing=True)
+        .returning(InboundMessage),
+        execution_options={"synchronize_session": False, "populate_existing": True},
+    ).first()
 
 
 def claim_next(*, session: Session) -> InboundMessage | None:
@@ -117,7 +114,7 @@ def claim_next(*, session: Session) -> InboundMessage | None:
     now = utcnow()
     candidates = session.execute(
         select(InboundMessage.id, InboundMessage.status, InboundMessage.attempts)
-        .where(_workable(now), _first_of_its_contact())
+        .where(_workable(now), FIRST_OF_ITS_CONTACT)
         .order_by(InboundMessage.id)
         .limit(CANDIDATES)
         .with_for_update(skip_locked=True, of=InboundMessage)

@@ -106,11 +106,18 @@ def parse_status(form: Mapping[str, str]) -> tuple[str, str, str | None]:
 
 
 class _RecordingHttpClient(TwilioHttpClient):  # type: ignore[misc]
-    """Twilio's HTTP client, keeping the last response per thread so 429's Retry-After can be honoured."""
+    """Twilio's HTTP client, keeping the last response per thread so 429's Retry-After can be honoured.
 
-    def __init__(self) -> None:
+    The environment's proxy and CA settings are read once here: requests would read them (and ~/.netrc) again
+    on every message otherwise."""
+
+    def __init__(self, base_url: str) -> None:
         super().__init__(timeout=SEND_TIMEOUT_SECONDS)
         self.local = threading.local()
+        environment = self.session.merge_environment_settings(base_url, {}, None, None, None)
+        self.proxy = environment["proxies"]
+        self.session.verify, self.session.cert = environment["verify"], environment["cert"]
+        self.session.trust_env = False
 
     def request(self, *args: Any, **kwargs: Any) -> Response:
         response: Response = super().request(*args, **kwargs)
@@ -126,7 +133,7 @@ def _client() -> tuple[Client, _RecordingHttpClient]:
     key = (settings.twilio_account_sid, settings.twilio_auth_token.get_secret_value(), settings.twilio_api_base_url)
     cached = getattr(_clients, "value", None)
     if cached is None or cached[0] != key:
-        http = _RecordingHttpClient()
+        http = _RecordingHttpClient(settings.twilio_api_base_url)
         client = Client(key[0], key[1], http_client=http)
         client.api.base_url = settings.twilio_api_base_url.rstrip("/")
         cached = (key, client, http)
