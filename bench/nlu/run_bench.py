@@ -6,9 +6,9 @@ emergency path). Exits non-zero when a goal is missed.
 
 Then the danger stress sets (bench/nlu/stress*/*.yml, also never used for training): negations, past events,
 hypotheticals and idioms that must not reach the emergency path, and hard danger messages that must. Only their
-danger recall and false alarms are reported (small, not balanced across intents); no goal is checked. `stress`
-(first round) was then used to develop the lexicon, so its figures are optimistic; `stress2` was written before
-that and never looked at during development.
+danger recall and false alarms are reported (small, not balanced across intents); no goal is checked. Each round
+was written before the previous round's errors were looked at; once looked at, a round is used for development
+and its figures are optimistic. Only the last round (STRESS_SETS) is blind.
 
 Usage (repo root, Rasa venv, PYTHONPATH=.):  python bench/nlu/run_bench.py [--model models/x.tar.gz]
 Without --model the newest model in models/ is used; train first with scripts/test_rasa.sh or `rasa train`.
@@ -28,7 +28,11 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 DANGER = {"danger_now", "suicide_risk", "medical_emergency"}
-STRESS_SETS = {"stress": "used in development: optimistic", "stress2": "blind"}
+STRESS_SETS = {
+    "stress": "used in development: optimistic",
+    "stress2": "used in development after a first blind run: optimistic",
+    "stress3": "blind",
+}
 GOALS = {"macro_f1_overall": 0.90, "macro_f1_darija_lat": 0.85, "danger_recall": 0.98}
 
 
