@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 MISSES_BEFORE_HUMAN = 2
@@ -36,5 +36,7 @@ class ActionFallback(Action):
             dispatcher.utter_message(response="utter_offer_human")
             return []
         dispatcher.utter_message(response="utter_rephrase")
-        # Forget the unclear message so the conversation resumes where it was (e.g. inside the report form).
-        return [UserUtteranceReverted()]
+        # Forget the unclear message so the conversation resumes where it was (e.g. inside the report form), but
+        # not the language it was written in: the rewind would undo the switch action_extract_language made.
+        kept = [SlotSet(name, tracker.get_slot(name)) for name in ("language", "language_chosen")]
+        return [UserUtteranceReverted(), *kept]

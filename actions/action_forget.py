@@ -21,7 +21,7 @@ class ActionForget(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        keep_language = language(tracker)
+        keep_language, keep_choice = language(tracker), tracker.get_slot("language_chosen")
         result = await triage_client.post(FORGET_PATH, {"conversation_id": tracker.sender_id})
         if result.ok:
             dispatcher.utter_message(response="utter_forgotten")
@@ -30,5 +30,7 @@ class ActionForget(Action):
         else:
             dispatcher.utter_message(response="utter_service_error")
             return []
-        # Restarted drops the conversation state in Rasa; the language is kept so the next reply is readable.
-        return [Restarted(), AllSlotsReset(), SlotSet("language", keep_language)]
+        # Restarted drops the conversation state in Rasa; the language (and whether the user chose it) is kept so
+        # the next reply is readable.
+        kept = [SlotSet("language", keep_language), SlotSet("language_chosen", keep_choice)]
+        return [Restarted(), AllSlotsReset(), *kept]

@@ -3,11 +3,14 @@
 - `ArabiziTokenizer`: whitespace tokenizer whose tokens are normalised (accents, Arabic letter variants,
   letter repeats), so "bzzzaf"/"bzaf" and "أريد"/"اريد" share features. The message text is left untouched.
 - `LanguageSignalExtractor`: after intent classification and the FallbackClassifier, adds a `language` entity
-  (named language or confident detection, see bot.text) and one `signal` entity per risk signal; when the lexicon
-  sees live danger
+  when the user names a language ("français", "darija", "بالعربية": an explicit choice, which fills the
+  `language` and `language_chosen` slots; detection from the text itself is left to action_extract_language,
+  which knows the conversation) and one `signal` entity per risk signal. When the lexicon sees live danger
   (suicide, attempt, medical, danger now) and the classifier did not pick a danger intent, it overrides the
-  intent; and a danger intent that the classifier ranked first is not lost to the fallback threshold:
-  recall on danger matters more than precision.
+  intent; a danger intent that the classifier ranked first is not lost to the fallback threshold (recall on
+  danger matters more than precision), unless the words argue against danger ("I'm not in danger", a negated
+  or past danger, an idiom like "this exam is killing me"): then, with no live danger word, the best
+  non-danger intent is taken instead.
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.text import detect_language, detect_signals, explicit_language, normalise
+from bot.text import content_words, detect_signals, explicit_language, normalise
 
 DANGER_INTENTS = ("danger_now", "suicide_risk", "medical_emergency")
+FALLBACK = "nlu_fallback"
+# A language named in a message this short is a choice even if the classifier saw another intent ("b darija 3afak").
+CHOICE_MAX_WORDS = 3
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -74,7 +80,9 @@ class LanguageSignalExtractor(GraphComponent):
         if not text or text.startswith("/"):
             return
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") not in ("language", "signal")]
-        language = explicit_language(text) or detect_language(text)
+        intent = message.get(INTENT) or {}
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        language = self._chosen_language(text, intent, ranking)
         if language:
             entities.append(self._entity("language", language, text))
         signals = detect_signals(text)
@@ -84,17 +92,38 @@ class LanguageSignalExtractor(GraphComponent):
 
         if not self._override:
             return
-        intent = message.get(INTENT) or {}
-        ranking = message.get(INTENT_RANKING_KEY) or []
+        name = intent.get("name")
+        best = next((r for r in ranking if r.get("name") != FALLBACK), None)
         forced = signals.danger_intent
         if forced:
-            name = intent.get("name") if intent.get("name") in DANGER_INTENTS else forced
-            self._set_intent(message, name, 1.0, ranking)
-        elif intent.get("name") == "nlu_fallback":
+            self._set_intent(message, name if name in DANGER_INTENTS else forced, 1.0, ranking)
+        elif signals.doubts_danger:
+            # "I'm not in danger", "he doesn't hit me anymore", "this exam is killing me": no live danger word and
+            # words against it, so a danger reading gives way to the classifier's best other one (an unclear
+            # message stays unclear).
+            if name in DANGER_INTENTS:
+                other = next((r for r in ranking if r.get("name") not in (*DANGER_INTENTS, FALLBACK)), None)
+                if other:
+                    self._set_intent(message, other["name"], float(other.get("confidence") or 0.0), ranking)
+                else:
+                    self._set_intent(message, FALLBACK, float(intent.get("confidence") or 0.0), ranking)
+        elif name == FALLBACK and best and best.get("name") in DANGER_INTENTS:
             # Round up: a danger intent ranked first by the classifier is never dropped as "unclear".
-            best = next((r for r in ranking if r.get("name") != "nlu_fallback"), None)
-            if best and best.get("name") in DANGER_INTENTS:
-                self._set_intent(message, best["name"], float(best.get("confidence") or 0.0), ranking)
+            self._set_intent(message, best["name"], float(best.get("confidence") or 0.0), ranking)
+
+    @staticmethod
+    def _chosen_language(text: str, intent: dict[str, Any], ranking: list[dict[str, Any]]) -> str | None:
+        """The language the user names as a choice: in a choose_language message, or alone in a short one.
+
+        "français", "b darija 3afak", "english please"; not "my English teacher hits me" (a mention, not a choice).
+        """
+        language = explicit_language(text)
+        if not language:
+            return None
+        best = next((r.get("name") for r in ranking if r.get("name") != FALLBACK), intent.get("name"))
+        if "choose_language" in (intent.get("name"), best) or len(content_words(text)) <= CHOICE_MAX_WORDS:
+            return language
+        return None
 
     @staticmethod
     def _set_intent(message: Message, name: str, confidence: float, ranking: list[dict[str, Any]]) -> None:

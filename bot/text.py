@@ -75,29 +75,81 @@ _TAMAZIGHT_LAT = _norm_set(
     "tufat kenni awal sawl riɣ righ"
 )
 _DARIJA_AR = _norm_set(
-    "بغيت بغينا واش شنو اشنو شكون كيفاش دابا ديال ديالي ديالك ماشي بزاف حيت حتى راه راني راها غير والو كلشي "
-    "كنبغي كيضربني كيضربوني كتضربني نهضر نهدر مع شي واحد فين علاش مزيان واخا اه لا صافي عافاك سمحلي "
-    "كاين كاينه ماكاينش خايف خايفه بابا ماما خويا ختي الدار دارنا المدرسه القرايه ليوم البارح غدا "
-    "ماعرفتش معرفتش عرفت كيضرب كنحس كنخاف ولد بنت دراري السلام سلام مرحبا"
+    "بغيت بغينا بغيتي بغا بغات واش شنو اشنو شكون كيفاش دابا ديال ديالي ديالك ديالو ديالها ديالنا ماشي بزاف حيت "
+    "راه راني راها رانا غير والو كلشي كاع كنبغي كيضربني كيضربوني كتضربني نهضر نهدر شي واحد فين علاش منين شحال "
+    "مزيان واخا اه صافي عافاك عافاكم سمحلي كاين كاينه ماكاينش خايف خايفه بابا ماما خويا ختي الدار دارنا القرايه "
+    "ليوم البارح ماعرفتش معرفتش عرفت كيضرب كنحس كنخاف دراري الدراري بنادم هاد هادي هادا هادشي باش بلا معايا "
+    "ليا عليا بيا فيا ديما كاملين مشا مشات جا جات نتا نتي حنا هوما صاحبي صاحبتي الواليدين لالة نقدر تقدر "
+    "بزز مابقاش مابقيتش ماعنديش عندو عندها شوية شويه السلام سلام مرحبا"
 )
 _MSA = _norm_set(
-    "اريد أريد نريد ماذا لماذا هل الان الآن ليس لست كيف حالك انا أنا اشعر أشعر يضربني ابي أبي امي أمي "
-    "التحدث اتحدث أتحدث شخص احد أحد نعم لكن هذا هذه الذي التي عندما المدرسة منزل المنزل والدي والدتي "
-    "اخاف أخاف لدي عندي يجب يمكن يمكنني ساعدني مساعده مساعدة شكرا اعرف أعرف لا_اعرف"
+    "اريد نريد يريد تريد ماذا لماذا هل الان ليس لست ليست كيف حالك اشعر يضربني ابي امي اخي اختي التحدث اتحدث "
+    "شخص احد نعم لكن لكنني لان هذا هذه ذلك تلك الذي التي الذين عندما المدرسه منزل المنزل والدي والدتي والداي "
+    "اخاف لدي يجب يمكن يمكنني ساعدني ساعدوني مساعده اعرف في الى عن لم لن قد لقد سوف جدا كثيرا قليلا ان "
+    "انني انه انها نحن انت انتم استطيع اود ارغب صديقي صديقتي اصدقائي الطفل طفل اطفال بعد ايضا فقط"
 )
+_DARIJA_AR_PREFIX = re.compile(r"^(كي|كن|كت|كا|تي|تن|تا)[^\W\d_]{3,}$")
+_DARIJA_AR_NEGATION = re.compile(r"^ما[^\W\d_]{2,}ش$")
+_DARIJA_AR_FI_AL = re.compile(r"^فال?[^\W\d_]{3,}$")
+_MSA_PLURAL_VERB = re.compile(r"^[يت][^\W\d_]{2,}(ون|ونني|ونه|ونها|ونهم|ين)$")
+_MSA_FUTURE = re.compile(r"^س(ا|ي|ت|ن)[^\W\d_]{3,}$")
+_NOT_DARIJA_PREFIX = _norm_set("كيف كيفيه كان كانت كانوا كنت كتاب كتب كثير كثيرا كثيره تلك تحت")
+
+
+def _arabic_scores(tokens: list[str]) -> tuple[int, int]:
+    """(Darija, MSA) evidence in Arabic-script tokens: marker words and verb morphology.
+
+    Darija: ka-/ta- present prefixes (كيضربني, كنحس, تنمشي), ma-…-ch negation (ماعرفتش, ما بغيتش), fi+al
+    contraction (فالمدرسة). MSA: plural verb endings (يضربونني, يسخرون), sa- futures (سأقتل), marker words.
+    """
+    darija = msa = 0
+    previous = ""
+    for token in tokens:
+        if token in _DARIJA_AR:
+            darija += 1
+        elif token not in _NOT_DARIJA_PREFIX and (
+            _DARIJA_AR_PREFIX.match(token)
+            or _DARIJA_AR_NEGATION.match(token)
+            or (previous == "ما" and token.endswith("ش") and len(token) >= 4)
+            or _DARIJA_AR_FI_AL.match(token)
+            and token.startswith("فال")
+        ):
+            darija += 1
+        if token in _MSA:
+            msa += 1
+        elif _MSA_PLURAL_VERB.match(token) or _MSA_FUTURE.match(token) and token not in _DARIJA_AR:
+            msa += 1
+        previous = token
+    return darija, msa
+
 
 _SWITCH = [
-    (re.compile(r"\b(francais|french|fransawiya|fransawia|fransia|b ?l ?francais)\b"), "fr"),
-    (re.compile(r"\b(english|anglais|englais|ingliz[iy]+a|inglizia|b ?l ?anglais)\b"), "en"),
     (
         re.compile(
-            r"\b(tamazight|tamazi[gɣ]t|amazigh|tachelhit|tachl7it|chel7a|tarifit|rifia)\b|ⵜⴰⵎⴰⵣⵉⵖⵜ|امازيغيه|الامازيغيه|تمازيغت|شلحه|بالشلحه"
+            r"\b(francaise?|french|fransawiya|fransawia|fransia|b ?l ?francais)\b|الفرنسيه|فرنسيه|الفرونسي|بالفرنساويه"
+        ),
+        "fr",
+    ),
+    (
+        re.compile(
+            r"\b(english|anglais|englais|ingliz[iy]+a|inglizia|b ?l ?anglais)\b|الانجليزيه|انجليزيه|الانكليزيه|النجليزيه"
+        ),
+        "en",
+    ),
+    (
+        re.compile(
+            r"\b(tamazight|tamazi[gɣ]t|tmazi(gh|[gɣ])t|amazigh|tachelhit|tachl7it|chel7a|tarifit|rifia)\b|ⵜⴰⵎⴰⵣⵉⵖⵜ|ⵜⵎⴰⵣⵉⵖⵜ|امازيغيه|الامازيغيه|تمازيغت|شلحه|بالشلحه"
         ),
         "tzm",
     ),
     (re.compile(r"\b(darija|derija|daraja|darja|b ?darija|b ?ddarija)\b"), "darija_lat"),
     (re.compile(r"الدارجه|بالدارجه|دارجه|الداريجه"), "darija_ar"),
-    (re.compile(r"\b(arabe|arabic|l3arbia|l3arabiya|fos7a|fus7a|fusha)\b|بالعربيه|العربيه|الفصحي|بالفصحي|عربيه"), "ar"),
+    (
+        re.compile(
+            r"\b(arabe|arabic|l3arbia|l3arbiya|larbia|larabia|l3arabiya|fos7a|fus7a|fusha)\b|بالعربيه|العربيه|الفصحي|بالفصحي|عربيه"
+        ),
+        "ar",
+    ),
 ]
 
 
@@ -112,40 +164,95 @@ def explicit_language(text: str) -> str | None:
     return None
 
 
-def detect_language(text: str) -> str | None:
-    """Best guess of the language and script of `text`, or None when too little evidence.
+def language_scores(text: str) -> dict[str, int]:
+    """Evidence for each language in `text` (0 where none); Tifinagh and Arabic script decide the script first.
 
-    Script first (Tifinagh -> tzm, Arabic script -> darija_ar / ar), then markers: Darija words and Arabizi
-    digits inside words (m3a, wa7ed, 9raya) outweigh French code-switching ("bba kaydrebni tous les jours").
+    Latin script: Darija words and Arabizi digits inside words (m3a, wa7ed, 9raya) count double, so they outweigh
+    French code-switching ("bba kaydrebni tous les jours"). Arabic script: Darija against MSA (_arabic_scores).
     """
-    if _TIFINAGH.search(text):
-        return "tzm"
+    scores = dict.fromkeys(LANGUAGES, 0)
+    tifinagh = len(_TIFINAGH.findall(text))
+    if tifinagh:
+        scores["tzm"] = 3 * tifinagh
+        return scores
     tokens = words(text)
     arabic_chars = len(_ARABIC.findall(text))
     latin_chars = len(_LATIN.findall(text))
     if arabic_chars > latin_chars:
-        darija = sum(t in _DARIJA_AR for t in tokens)
-        msa = sum(t in _MSA for t in tokens)
-        if msa > darija:
-            return "ar"
-        if darija > msa:
-            return "darija_ar"
-        arabic_words = sum(bool(_ARABIC.search(t)) for t in tokens)
-        return "darija_ar" if arabic_words >= 4 else None
-    if latin_chars == 0:
-        return None
-    scores = {
-        "darija_lat": 2 * sum(t in _DARIJA_LAT for t in tokens)
-        + 2 * sum(bool(_ARABIZI_DIGIT.search(t)) for t in tokens),
-        "fr": sum(t in _FRENCH for t in tokens),
-        "en": sum(t in _ENGLISH for t in tokens),
-        "tzm": 3 * sum(t in _TAMAZIGHT_LAT for t in tokens),
-    }
-    best = max(scores, key=scores.get)
+        scores["darija_ar"], scores["ar"] = _arabic_scores(tokens)
+    elif latin_chars:
+        scores["darija_lat"] = 2 * sum(t in _DARIJA_LAT for t in tokens) + 2 * sum(
+            bool(_ARABIZI_DIGIT.search(t)) for t in tokens
+        )
+        scores["fr"] = sum(t in _FRENCH for t in tokens)
+        scores["en"] = sum(t in _ENGLISH for t in tokens)
+        scores["tzm"] = 3 * sum(t in _TAMAZIGHT_LAT for t in tokens)
+    return scores
+
+
+def detect_language(text: str) -> str | None:
+    """Best guess of the language and script of `text`, or None when too little evidence (a tie, no marker).
+
+    A few Arabic-script words with no marker either way are taken as Darija, the likelier of the two.
+    """
+    if _TIFINAGH.search(text):
+        return "tzm"
+    scores = language_scores(text)
+    best = max(scores, key=lambda code: scores[code])
     ordered = sorted(scores.values(), reverse=True)
-    if ordered[0] == 0 or ordered[0] == ordered[1]:
+    if ordered[0] > ordered[1]:
+        return best
+    if _ARABIC.search(text) and ordered[0] == scores["darija_ar"] == scores["ar"]:
+        arabic_words = sum(bool(_ARABIC.search(t)) for t in words(text))
+        return "darija_ar" if arabic_words >= 4 else None
+    return None
+
+
+# Words that say nothing about the language: used alike in Darija, French, English and Arabic chats.
+_AMBIGUOUS = _norm_set(
+    "ok okay oki okey oui ouais wi non no yes yeah yep yup nope nah merci mrc mersi thanks thx ty la ah eh ih "
+    "iyeh wakha wkha ewa wah d'accord dac daccord bien bon top cool super bye salut hi hello allo alo svp stp "
+    "please plz pls لا نعم اه واخا مرسي شكرا اوكي"
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+SENTENCE_WORDS = 3
+
+
+def content_words(text: str) -> list[str]:
+    """The words of `text` that can tell a language: not digits, emojis, or words every language uses."""
+    return [t for t in words(text) if _HAS_LETTER.search(t) and t not in _AMBIGUOUS]
+
+
+def sentence_language(text: str) -> str | None:
+    """The language of a full sentence, else None: at least three content words ("oui", "ok", "merci", "la", "1"
+    and emojis do not count) and a clear winner. Tifinagh always counts."""
+    if _TIFINAGH.search(text):
+        return "tzm"
+    if len(content_words(text)) < SENTENCE_WORDS:
         return None
-    return best
+    return detect_language(text)
+
+
+def next_language(*, current: str | None, chosen: str | None, text: str, previous_text: str | None) -> str | None:
+    """The language to switch to after the user wrote `text`, or None to keep `current`.
+
+    Naming a language ("français", "darija", "بالعربية") is an explicit choice, handled before this (NLU entity
+    `language`). Otherwise: with no language yet, any guess that is not a word every language uses; after that,
+    short or ambiguous messages (oui, ok, merci, 1, emojis) never change it; a full sentence in another language
+    does, but a language the user chose (`chosen`) holds until two full sentences in a row are in the same other
+    language, so one French sentence inside a Darija conversation does not undo the choice. Tifinagh, a script
+    of its own, is Tamazight at once.
+    """
+    if _TIFINAGH.search(text):
+        return "tzm" if current != "tzm" else None
+    if current is None:
+        return detect_language(text) if content_words(text) else None
+    new = sentence_language(text)
+    if new is None or new == current:
+        return None
+    if chosen == current and sentence_language(previous_text or "") != new:
+        return None
+    return new
 
 
 # ---------------------------------------------------------------- signals
@@ -154,15 +261,15 @@ def detect_language(text: str) -> str | None:
 # predict risk better than words for feelings (see shared DOMAIN.md).
 _SIGNAL_PATTERNS: dict[str, list[str]] = {
     "suicide_intent": [
-        r"bghit n?mou?t",
+        r"bghit(ch|sh)? n?mou?t",  # "ma bghitch nmout" is caught and negated
         r"bghit nmot",
         r"n[9q]t[ae]?l ra?s+i",
-        r"nt?[n]?t[ae]?7[ae]?r",
+        r"\bn+t+n?t?[ae]?(7|h)[ae]?r",  # first person (ntn7er, nnta7er); not ynta7er, someone else
         r"nintahr",
-        r"je veu[xt] mourir",
+        r"veu[xt] (pas )?mourir",  # "je ne veux pas mourir" is caught and negated
         r"envie de mourir",
         r"me suicider",
-        r"me tuer",
+        r"(vais|veux|voudrais|envie de|pense a|penser a|essaye de|essayer de) me tuer",
         r"en finir",
         r"mettre fin a (ma|mes) vie",
         r"kil+ my ?self",
@@ -172,9 +279,9 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"ending my life",
         r"suicid",
         r"wanna die",
-        r"بغيت نموت",
+        r"بغيت(ش)? نموت",
         r"نقتل راسي",
-        r"ننتحر",
+        r"\bننتحر",  # normalised to "نتحر" at the start of a word: not "ينتحر", someone else
         r"انتحر",
         r"اريد ان اموت",
         r"اقتل نفسي",
@@ -182,6 +289,9 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"الانتحار",
     ],
     "suicide_plan": [
+        r"(going to|gonna|will|i'?ll) end it",
+        r"end it (tonight|today|now|all)",
+        r"en finir (ce soir|aujourd'hui|maintenant|cette nuit)",
         r"ghadi n[9q]t[ae]?l ra?s+i",
         r"lyoum ghadi nmout",
         r"ce soir je",
@@ -224,6 +334,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"موس",
     ],
     "attempt": [
+        r"(drank|drunk|bu|avale|chrebt|chrbt|shrebt|شربت|بلعت)( \S+){0,5} (syrup|sirop|سيرو|sirow)",
         r"k(e|a)?l(i|ei)?t (dwa|7bob|hbob|l7bob|ddwa)",
         r"chrebt (dwa|ddwa|sem)",
         r"j'ai (pris|avale) (des|tous|plein)",
@@ -248,7 +359,18 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"unconscious",
         r"evanoui",
         r"inconscien",
-        r"ma kayt?nfs",
+        r"ma ka[yt]?t?nfs",
+        r"(won'?t|doesn'?t|does not|will not|can'?t) stop bleeding",
+        r"(so much|a lot of|lots of) blood",
+        r"(ne s'arrete pas de saigner|beaucoup de sang|plein de sang)",
+        r"cut (myself |my \w+ )?(too )?deep",
+        r"coupee? (trop )?profond",
+        r"dem ma (bghach|bgha|kay)\S* (y?we[9q]f|y?7b[ae]s|yhbes)",
+        r"(الدم|دم) (لا|ما) ?(يتوقف|بغاش يحبس|كيحبسش|بغا يحبس|كيوقفش)",
+        r"(دم كثير|الدم بزاف|بزاف ديال الدم|جرح عميق)",
+        r"(can'?t|cannot|can not) breathe",
+        r"(peu[xt] plus|n'arrive (pas|plus) a) respirer",
+        r"(ما قادرش|ماقادرش|لا استطيع|لا يستطيع|لا تستطيع) (ن|ي|ت)?تنفس",
         r"not breathing",
         r"respire plus",
         r"tay7 f l?ard",
@@ -262,6 +384,19 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"طايح",
     ],
     "danger_now": [
+        # taken or held: abduction in progress
+        r"(grabbed|kidnapp?ed|abducted) me",
+        r"(wants?|trying|tries|going) to (take|drag) me (away|with)",
+        r"(m'a (attrape|enleve|kidnappe)|veut m'emmener|essaie de m'emmener|m'a fait monter de force)",
+        r"\b(chedni|chddni|khtefni|khtafni|khatfouni|khtfouni)\b",
+        r"bgha (ydini|yddini|yhezni) m3ah",
+        r"(امسكني|شدني|خطفني|خطفوني|اختطفني|اختطفوني)",
+        r"(يريد|بغا|بغاو) (ان ياخذني|يديني|يديوني)",
+        # strangled, on fire, a drunk aggressor at the door
+        r"(strangl|chok(e|es|ing) me|etrangl|kaykhne9ni|khne9ni|khn9ni|kay5ne9ni|يخنقني|كيخنقني|خنقني)",
+        r"(on fire|is burning|en feu|incendie|le feu a la maison|l3afya (ch3lat|chb3at|tal3a)|العافيه (شعلات|شبعات)|حريق)",
+        r"\b(drunk|ivre|sakran|skran|sker|سكران)\S*( \S+){0,6} (now|maintenant|daba|dba|door|porte|bab|الان|دابا|الباب)",
+        r"(now|maintenant|daba|dba|الان|دابا)( \S+){0,6} (drunk|ivre|sakran|skran|sker|سكران)\b",
         r"(kaydrebni|kidrebni|kaydarbni|kidarbni|kaydrbni|kiderbni|kaydrabni|kidrabni).*\b(daba|dba|db)\b",
         r"\b(daba|dba)\b.*(kaydrebni|kidrebni|kaydarbni|kidarbni|kaydrbni|kidrabni)",
         r"ghadi y?[9q]t[ae]?lni",
@@ -272,11 +407,20 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"(wants?|trying|tries) to kill me",
         r"gonna kill me",
         r"me (frappe|bat|tape) (maintenant|en ce moment|la)",
-        r"(hitting|beating) me (right )?now",
+        r"(hitting|beating|hurting) me( again)? (right )?now",
         r"help me now",
         r"m[9q]fl 3liya",
         r"m9foul",
         r"enferme",
+        r"(sedo|sdo|sddo|9eflo|qeflo|sekro|sekkro) 3l?iya",
+        r"ma khla(w)?nich n(khrej|khroj|5rej)",
+        r"(won'?t|will not|don'?t|do not) let me (out|leave|go out)",
+        r"ne me laisse(nt)? pas sortir",
+        r"(سدو|قفلو|سكرو) عليا",
+        r"ما خلاونيش نخرج",
+        r"حبسوني",
+        r"not safe (at home |here |there )?(tonight|now|right now)",
+        r"pas en securite (a la maison |chez moi |ici )?(ce soir|maintenant|cette nuit)",
         r"locked (me )?in",
         r"tab3ni",
         r"kaytb3ni",
@@ -285,6 +429,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"\bdaba\b.*\b(3teqni|3te9ni)",
         r"a l'aide",
         r"au secours",
+        r"(يضربني|كيضربني|تضربني|كتضربني|يضربونني|كيضربوني)( \S+){0,3} (الان|دابا|دبا|فهاد الوقت)",
         r"كيضربني دابا",
         r"دابا كيضربني",
         r"غادي يقتلني",
@@ -318,7 +463,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"tahar+och",
         r"7s[ae]s? 3liya",
         r"تحرش",
-        r"اغتصب",
+        r"اغتا?صب",
         r"لمسني",
         r"حكرني جنسيا",
         r"abus sex",
@@ -335,7 +480,7 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"drebni",
         r"drabni",
         r"darbni",
-        r"me frappe",
+        r"me frapp",
         r"m'a frappe",
         r"me bat",
         r"hits? me",
@@ -439,6 +584,12 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
     ],
     "passive_ideation": [
         r"ma bghitch n3ich",
+        r"ma b[9q]itch (baghi|bghit) n3ich",
+        r"ne veu[xt] plus vivre",
+        r"(don'?t|do not) want to (live|be alive)",
+        r"ما بقيتش باغي نعيش",
+        r"لم اعد اريد (الحياه|العيش|ان اعيش)",
+        r"لا اريد (العيش|الحياه)",
         r"7san ila mt",
         r"ne plus (etre la|exister)",
         r"disparaitre",
@@ -481,6 +632,22 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
     "past": [
         r"\d+ (snin|ans|years?) (hadi|ago)",
         r"hadi \d+ snin",
+        r"\bkan(t|o)? (kay|ki|ka|ta|ti|kat|kan)",
+        r"\b(mli|fach|melli) kont",
+        r"\bused to\b",
+        r"when i was (a )?(kid|child|small|little|young|younger)",
+        r"quand j'(etais|avais)",
+        r"when i was \d+",
+        r"(frapp|batt|tap|insult|touch|menac)ait\b",
+        r"\b(ans|years?|months?|mois) (ago|plus tot)",
+        r"\b(\d+|a|an|one|two|three|few|several|many) (years?|months?) ago",
+        r"il y a (\d+|\w+) (ans|annees|mois)",
+        r"(l'annee derniere|last year|l3am li (fat|daz)|3amnawel)",
+        r"كان (كي|كا|تي)",
+        r"(ملي|فاش|عندما|لما) كنت",
+        r"قبل \S+ (سنوات|سنين|اعوام|عام|عامين|سنه|شهور|اشهر)",
+        r"(العام|السنه) (الماضي|الماضيه|اللي فات|لي فات)",
+        r"هادي \S+ (عام|عامين|شهور|سنه)",
         r"il y a \d+ ans",
         r"years ago",
         r"mli kont sghir",
@@ -489,6 +656,26 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
         r"هادي .* سنين",
         r"منذ سنوات",
         r"فاش كنت صغير",
+    ],
+    # Said outright: "I'm not in danger", "ma kaynch khatar", "لست في خطر" (each pattern carries its own negation).
+    "safe_now": [
+        r"(pas|plus) en danger",
+        r"(not|no longer) in (any )?danger",
+        r"\bno danger\b",
+        r"\b(i'?m|i am) safe( now)?\b",
+        r"\bje suis en securite\b",
+        r"\b(i'?m|i am) (fine|ok|okay|good|alright) now\b",
+        r"(it'?s|c'est) (sorted|solved|over|regle|fini|resolu)\b",
+        r"\b(daba|dba) (t7ell|t7al|tsal7na|tsalhna|safi sala)\b",
+        r"(دابا|الان) (تحل|تحلات|تصالحنا|سالا)",
+        r"maintenant (ca va|je vais bien)",
+        r"\b(daba|dba) (ana |rani )?(labas|mzyan|mzyana|bikhir|bikhir)\b",
+        r"(انا |لكنني |لكني |راني )?(بخير|لاباس|مزيان|مزيانه) (الان|دابا)",
+        r"(دابا|الان) (انا |راني )?(بخير|لاباس|مزيان|مزيانه)",
+        r"(machi|mashi|mach|ma kaynch|makaynch|ma kaynsh|ma kayn|makayn) (f |fi |fel )?(chi |hta |7ta )?l?(khatar|5atar|khtar)",
+        r"(لست|لسنا|ليس|ليست) في خطر",
+        r"(لا يوجد|ليس هناك) (اي )?خطر",
+        r"(ماشي|ماكاينش|ما كاينش|ما كاين) ?(ف|في)? ?(حتى |شي )?(ال)?خطر",
     ],
     "ongoing": [
         r"koul? nhar",
@@ -527,19 +714,56 @@ _SIGNAL_PATTERNS: dict[str, list[str]] = {
     ],
 }
 
-_NEGATORS = re.compile(
+
+def _pattern(source: str) -> re.Pattern[str]:
+    """A regex over normalised text, its literal letters normalised alike (ى -> ي, ة -> ه, أ -> ا, no repeats)."""
+    for variant, plain in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه")):
+        source = source.replace(variant, plain)
+    return re.compile(_REPEATS.sub(r"\1", source))
+
+
+_NEGATORS = _pattern(
     r"(\bmab|\bmach\b|\bmachi\b|\bmab9ach\b|\bmabqach\b|\bne\b|\bn'|\bpas\b|\bnot\b|n't\b|\bnever\b|"
-    r"\bjamais\b|\bno longer\b|\bما\b|\bلا\b|\bليس\b|\bلم\b|\bماشي\b|\bمابقاش\b)"
+    r"\bjamais\b|\bno longer\b|\bما\b|\bلا\b|\bليس\b|\bلم\b|\bماشي\b|\bمابقاش\b|\bما بقاش\b|\bما عاد|"
+    # Darija in Latin script: "ma" before a verb ("ma b9ach", "ma 3ad", "ma kaydrebnich"), not French "ma mère".
+    r"\bma (b[9q]a|3ad|ka|ki|ky|ta|ti|gha|bgh|3ad))"
 )
-_HYPOTHETICAL = re.compile(
+# Darija negation closes on the verb: "kaydrebnich", "كيضربنيش".
+_NEGATED_SUFFIX = _pattern(r"^(i?ch|i?sh|ي?ش)\b")
+# Words for now: a past event told with one of these may be going on again.
+_PRESENT = _pattern(
+    r"\b(daba|dba|db|now|right now|maintenant|en ce moment|tonight|ce soir|cette nuit|had lil|had lila|"
+    r"دابا|الان|هاد الليل|هاد الليله|الليله|هذه الليله)\b"
+)
+# "It started again": a past event that is back is not in the past.
+_AGAIN = _pattern(r"\b(3awd|3awed|3awtani|3awtni|again|encore|de nouveau|a nouveau|عاود|عاوتاني|من جديد|مره اخري)\b")
+_THIRD_PARTY = _pattern(
+    r"(\bfriend|\bsomeone\b|\bsomebody\b|\bquelqu'un\b|\bune? ami|\bmon ami|\bma copine|\bmon copain|\bsa7b|"
+    r"\bsahb|\bchi (wa7ed|wahd|7ed|had)\b|\bshi (wa7ed|wahd)\b|صديق|صاحبي|صاحبتي|\bشخص\b|شي واحد|شي حد)"
+)
+_DARIJA_IF = _pattern(r"\bالا\b")
+_HYPOTHETICAL = _pattern(
     r"(\bila\b|\bilakan\b|\bsi\b|\bif\b|\bwhat if\b|\bimagine\b|\bexemple\b|\bإذا\b|\bاذا\b|\bلو\b)"
 )
-_IDIOMS = re.compile(
+_IDIOMS = _pattern(
     r"(kill me if|me tuer si|y[9q]t[ae]?lni ila|t[9q]t[ae]?lni ila|tuer si je|kill me when|mort de rire|"
-    r"\bmdr\b|\blol\b|\bhh+\b|\bxd\b|\bقتلني بالضحك)"
+    r"\bقتلني بالضحك|"
+    # a game or a film: "in the game they kill me"
+    r"in the game|in a game|dans (le|un) jeu|\bf ?l ?lo3ba|فاللعبه|في اللعبه|"
+    # "mort de fatigue", "dying to talk", "dead tired", "died laughing", "mt bdd7k", "متت بالضحك" (not "mort de peur")
+    r"(mort|morte|meurs) de (rire|fatigue|faim|honte|ennui|envie)|dying (to|for) |dead tired|died (of )?laugh|"
+    r"\bm(a|e)?tt? b(e|d)?d(d)?7k|\b(mt|mat|n?mout|n?mot|ghan?mout) (b ?l ?3ya|b ?l ?3aya|bd+7k|b ?d7ik)\b|(مت|متت|ميت|نموت|اموت) (بالضحك|بالعيا|من الضحك|من التعب|شوقا)|"
+    # school things that "kill": "this exam is killing me", "les maths me tuent", "had lwajib ghadi y9telni"
+    r"(exam|homework|school|math|test|revision|devoir|examen|cours|bac|controle|wajib|imti7an|9raya|qraya|"
+    r"mdrasa|الامتحان|الواجب|القرايه|الدروس|المدرسه|الباك|الفرض)\S* (is |are |va |vont |ghadi |gha |rah |غادي |راه )?"
+    r"(killing me|kill me|me tue|me tuent|y?[9q]t[ae]?lni|[9q]atl[aei]?ni|يقتلني|تقتلني|قاتلاني|قاتلني)|"
+    r"(يقتلني|تقتلني|ستقتلني|سيقتلني) (اذا|الا|لو))"
 )
 
-_COMPILED = {code: [re.compile(_REPEATS.sub(r"\1", p)) for p in pats] for code, pats in _SIGNAL_PATTERNS.items()}
+# Laughter ("hhh", "ههه" which normalises to "ه", lol, mdr): a joke, or nervous laughter; never enough alone.
+_LAUGHTER = _pattern(r"(\bmdr\b|\blol\b|\bhh+\b|\bxd\b|\bه\b)")
+
+_COMPILED = {code: [_pattern(p) for p in pats] for code, pats in _SIGNAL_PATTERNS.items()}
 
 DANGER_SIGNALS = frozenset(
     {"danger_now", "suicide_intent", "suicide_plan", "means", "attempt", "medical", "afraid_home"}
@@ -547,15 +771,44 @@ DANGER_SIGNALS = frozenset(
 SUICIDE_SIGNALS = frozenset({"suicide_intent", "suicide_plan", "means", "attempt"})
 
 
+# Sexual assault in the last hours and a child lost at night are immediate danger (shared DOMAIN.md, P1).
+_RAPE = _pattern(r"(ghta?s?b|\bviol(?!en)|\brape|اغتا?صب|agression sexuelle|sexual(ly)? assault)")
+_LAST_HOURS = _pattern(
+    r"(\bhours?\b|heures?|\bsa3a|ساعه|just now|tout a l'heure|tonight|ce soir|\blyoum|today|aujourd'hui|اليوم|"
+    r"الليله|\bdaba\b|\bdba\b|\bnow\b|maintenant|الان|دابا)"
+)
+_LOST = _pattern(r"(\blost\b|perdue?\b|\btl(e|a)?f(at|et|t)?\b|ضاع|ضايع|تلف|مفقود)")
+# Who is lost: a child or the writer, not a phone.
+_LOST_PERSON = _pattern(
+    r"(sister|brother|child|kid|son\b|daughter|baby|soeur|frere|enfant|fils|fille|petite?\b|khti|khoya|wldi|bnti|"
+    r"lbent|lweld|\btfl|ختي|خويا|ولدي|بنتي|الطفل|اختي|اخي|ابني|ابنتي|i'?m lost|i am lost|je suis perdue?|"
+    r"\bana tayh|\btlft\b|تلفت|انا ضايع)"
+)
+_LOST_THING = _pattern(
+    r"(phone|portable|telephone|tilifoun|tilifon|تيليفون|هاتف|key|cles|\bsac\b|\bbag\b|money|argent|flous|فلوس)"
+)
+_NIGHT = _pattern(r"(\bnight\b|\bdark\b|\bnuit\b|\blil\b|\bllil\b|الليل|ليل|الظلام)")
+
+# Codes whose words, once cancelled (negated, an idiom, hypothetical, past), make a danger reading doubtful.
+DEFUSABLE_SIGNALS = DANGER_SIGNALS | {"physical_abuse", "sexual_abuse"}
+
+
 @dataclass
 class Signals:
     codes: list[str] = field(default_factory=list)
     live_danger: list[str] = field(default_factory=list)
+    defused: bool = False
 
     @property
     def danger(self) -> bool:
         """True when a message signals immediate danger that is neither negated nor an idiom."""
         return bool(self.live_danger)
+
+    @property
+    def doubts_danger(self) -> bool:
+        """True when the words argue against a danger reading: "I'm not in danger", a negated or past danger,
+        an idiom ("my mum will kill me if I fail"), or a hypothetical about someone else; never with live danger."""
+        return self.defused and not self.live_danger
 
     @property
     def danger_intent(self) -> str | None:
@@ -569,12 +822,30 @@ class Signals:
         return "danger_now"
 
 
+_CLAUSE_BREAK = _pattern(r"[,.;:!?،؟]|\b(w|et|and|but|mais|walakin|wlakin|lakin|و|ولكن|لكن)\b")
+
+
+_NEGATED_VERB = _pattern(r"^\S+(ch|sh|ش)\b")
+
+
+def _negated(norm: str, match: re.Match[str]) -> bool:
+    """A negator in the 20 characters before the match, within its clause, or Darija's -ch closing the verb
+    ("kaydrebnich" after the match, "bghitch nmout" inside it)."""
+    window = norm[max(0, match.start() - 20) : match.start()]
+    window = _CLAUSE_BREAK.split(window)[-1]
+    return bool(
+        _NEGATORS.search(window) or _NEGATED_SUFFIX.match(norm[match.end() :]) or _NEGATED_VERB.match(match.group(0))
+    )
+
+
 def detect_signals(text: str) -> Signals:
     """Signal codes (shared DOMAIN.md names) found in `text`, with negation / hypothetical flags.
 
-    A danger match preceded by a negator ("I don't want to die", "he doesn't hit me anymore") is negated.
-    Idioms ("my mum will kill me if I fail") and hypotheticals cancel `danger_now` only; suicide, attempt and
-    medical words are kept even in a conditional sentence: when in doubt, round up.
+    A danger match preceded by a negator ("I don't want to die", "he doesn't hit me anymore", "ma b9ach
+    kaydrebni") or closed by Darija's -ch ("kaydrebnich") is negated. Idioms ("my mum will kill me if I fail",
+    "this exam is killing me"), hypotheticals and past events ("when I was little") cancel `danger_now` only;
+    a hypothetical about someone else ("what if a friend wants to die") also cancels suicide words. Attempt and
+    medical words are kept even then: when in doubt, round up.
     """
     norm = normalise(text)
     found: list[str] = []
@@ -584,23 +855,47 @@ def detect_signals(text: str) -> Signals:
             match = pattern.search(norm)
             if not match:
                 continue
-            window = norm[max(0, match.start() - 20) : match.start()]
-            # Medical words are often negative ("not breathing", "ma kaytnfsch"): negation does not cancel them.
-            if code != "medical" and _NEGATORS.search(window):
+            # Medical words are often negative ("not breathing", "ma kaytnfsch"); safe_now carries its own negation.
+            if code not in ("medical", "safe_now") and _negated(norm, match):
                 negated_codes.add(code)
             found.append(code)
             break
     idiom = bool(_IDIOMS.search(norm))
-    hypothetical = idiom or bool(_HYPOTHETICAL.search(norm))
+    conditional = bool(_HYPOTHETICAL.search(norm))
+    joking = bool(_LAUGHTER.search(norm)) and not _PRESENT.search(norm)
+    hypothetical = idiom or conditional or joking
+    # Darija "ila" in Arabic script (الا) is also MSA "except": a conditional only when speaking of someone else.
+    about_someone_else = (conditional or bool(_DARIJA_IF.search(norm))) and bool(_THIRD_PARTY.search(norm))
+    past = "past" in found and not {"ongoing", "recent"} & set(found) and not _AGAIN.search(norm)
+    if "danger_now" not in found and (
+        (
+            "sexual_abuse" in found
+            and "sexual_abuse" not in negated_codes
+            and _RAPE.search(norm)
+            and _LAST_HOURS.search(norm)
+        )
+        or (_LOST.search(norm) and _NIGHT.search(norm) and _LOST_PERSON.search(norm) and not _LOST_THING.search(norm))
+    ):
+        found.append("danger_now")
     live_danger = {c for c in found if c in DANGER_SIGNALS and c not in negated_codes}
-    if hypothetical:
+    if hypothetical or past:
         live_danger.discard("danger_now")
     if idiom:
         live_danger -= (
             {"suicide_plan", "means"} if not live_danger & {"suicide_intent", "attempt", "medical"} else set()
         )
+    if about_someone_else and not live_danger & {"attempt", "medical"}:
+        live_danger -= {"suicide_intent", "suicide_plan", "means"}
+    # Words for wishing to be dead or for self-harm keep a danger reading open whatever else is said.
+    defused = not ({"passive_ideation", "self_harm"} & (set(found) - negated_codes)) and (
+        "safe_now" in found
+        or idiom
+        or about_someone_else
+        # A negation or the past says nothing about now when the message also speaks of now.
+        or (not _PRESENT.search(norm) and (bool(negated_codes & DEFUSABLE_SIGNALS) or past))
+    )
     if hypothetical:
         found.append("hypothetical")
     if negated_codes:
         found.append("negation")
-    return Signals(codes=found, live_danger=sorted(live_danger))
+    return Signals(codes=found, live_danger=sorted(live_danger), defused=defused)

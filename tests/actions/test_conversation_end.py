@@ -11,7 +11,16 @@ from conftest import load_tracker, responses, run
 def test_first_miss_asks_to_rephrase_and_forgets_the_message(domain):
     events, messages = run(ActionFallback(), load_tracker("fallback_en"), domain)
     assert responses(messages) == ["utter_rephrase"]
-    assert [e["event"] for e in events] == ["rewind"]
+    assert [e["event"] for e in events] == ["rewind", "slot", "slot"]
+
+
+def test_a_forgotten_message_keeps_the_language_it_switched_to(domain):
+    tracker = load_tracker("fallback_en", slots={"language": "fr", "language_chosen": None})
+    events, _ = run(ActionFallback(), tracker, domain)
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"} == {
+        "language": "fr",
+        "language_chosen": None,
+    }
 
 
 def test_second_miss_offers_a_human(domain):
@@ -24,8 +33,8 @@ def test_forget_erases_then_restarts_keeping_the_language(triage, domain):
     events, messages = run(ActionForget(), load_tracker("fallback_en", text="yes", intent="affirm"), domain)
     assert triage.bodies("/api/v1/bot/forget") == [{"conversation_id": "7c1e2f9a-0000-4000-8000-000000000003"}]
     assert responses(messages) == ["utter_forgotten"]
-    assert [e["event"] for e in events] == ["restart", "reset_slots", "slot"]
-    assert events[-1]["value"] == "en"
+    assert [e["event"] for e in events] == ["restart", "reset_slots", "slot", "slot"]
+    assert {e["name"]: e["value"] for e in events[2:]} == {"language": "en", "language_chosen": None}
 
 
 def test_forget_refused_tells_the_user_and_keeps_the_conversation(triage, domain):
