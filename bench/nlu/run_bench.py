@@ -8,7 +8,7 @@ Then the danger stress sets (bench/nlu/stress*/*.yml, also never used for traini
 hypotheticals and idioms that must not reach the emergency path, and hard danger messages that must. Only their
 danger recall and false alarms are reported (small, not balanced across intents); no goal is checked. Each round
 was written before the previous round's errors were looked at; once looked at, a round is used for development
-and its figures are optimistic. Only the last round (STRESS_SETS) is blind.
+and its figures are optimistic (STRESS_SETS says which; bench/nlu/RESULTS.md keeps the blind first runs).
 
 Usage (repo root, Rasa venv, PYTHONPATH=.):  python bench/nlu/run_bench.py [--model models/x.tar.gz]
 Without --model the newest model in models/ is used; train first with scripts/test_rasa.sh or `rasa train`.
@@ -31,7 +31,8 @@ DANGER = {"danger_now", "suicide_risk", "medical_emergency"}
 STRESS_SETS = {
     "stress": "used in development: optimistic",
     "stress2": "used in development after a first blind run: optimistic",
-    "stress3": "blind",
+    "stress3": "blind for its first run only, then the lexicon gained the P1 kinds it tests: optimistic",
+    "stress4": "written after all development, blind",
 }
 GOALS = {"macro_f1_overall": 0.90, "macro_f1_darija_lat": 0.85, "danger_recall": 0.98}
 
