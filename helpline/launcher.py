@@ -101,6 +101,10 @@ def service_command(settings: Settings) -> list[str]:
         settings.helpline_host,
         "--port",
         str(settings.helpline_port),
+        "--workers",
+        str(max(1, settings.helpline_workers)),
+        "--timeout-keep-alive",  # longer than clients keep idle connections (httpx: 5 s, uvicorn's default too)
+        "75",
         "--no-access-log",
     ]
 

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     helpline_env: Environment = Environment.DEVELOPMENT
     helpline_port: int = 8000
     helpline_host: str = "127.0.0.1"
+    helpline_workers: int = 1  # uvicorn worker processes of the helpline service (one per core; each runs the workers)
     log_dir: str = ""  # where `helpline up` writes each process's log; var/log/ when empty
     public_base_url: str = "http://127.0.0.1:8000"
 

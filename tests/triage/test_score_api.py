@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.triage.conftest import Account
+from triage.scoring import assess
 
 
 @pytest.mark.parametrize("caller", ["service", "staff"])
@@ -28,3 +29,10 @@ def test_bad_context_is_a_clear_422(client: TestClient, service_headers: dict[st
     response = client.post("/api/v1/triage/score", json=payload, headers=service_headers)
     assert response.status_code == 422
     assert "reporter" in response.json()["detail"]
+
+
+def test_a_long_text_is_scored_like_a_short_one(client: TestClient, service_headers: dict[str, str]) -> None:
+    text = "bba kaydrebni daba, " + "je suis fatiguée de tout. " * 150
+    response = client.post("/api/v1/triage/score", json={"text": text, "context": {}}, headers=service_headers)
+    assert response.status_code == 200
+    assert response.json() == assess(text).to_dict()

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -111,10 +112,11 @@ def _place(key: str, place: tuple[str, float] | None) -> None:
 
 def ordered_ids(*, centres: list[str]) -> list[uuid.UUID]:
     """Conversation ids waiting in these centres' queues, most urgent first."""
-    client = get_redis()
-    entries: list[tuple[float, str]] = []
+    pipe = get_redis().pipeline(transaction=False)
     for centre in centres:
-        members = cast(list[tuple[bytes, float]], client.zrange(f"{PREFIX}{centre}", 0, -1, withscores=True))
+        pipe.zrange(f"{PREFIX}{centre}", 0, -1, withscores=True)
+    entries: list[tuple[float, str]] = []
+    for members in cast(list[list[tuple[bytes, float]]], pipe.execute()):
         entries.extend((score, member.decode()) for member, score in members)
     return [uuid.UUID(member) for _score, member in sorted(entries)]
 
@@ -136,12 +138,22 @@ def rebuild(*, session: Session) -> int:
     return len(waiting)
 
 
+_marked_until: dict[tuple[str, uuid.UUID], float] = {}
+
+
 def mark_online(*, centre_code: str | None, staff_id: uuid.UUID) -> None:
     """Notes that a staff member of the centre is working now (expires on its own)."""
     if centre_code is None:
         return
     seconds = get_settings().staff_online_seconds
     get_redis().set(f"{ONLINE}{centre_code}:{staff_id}", "1", ex=seconds)
+    _marked_until[(centre_code, staff_id)] = time.monotonic() + seconds / 4
+
+
+def online_mark_due(*, centre_code: str | None, staff_id: uuid.UUID) -> bool:
+    """True unless this process marked the staff member online in the last quarter of STAFF_ONLINE_SECONDS
+    (reads that come every few seconds need not write to Redis each time; the mark lasts four times longer)."""
+    return centre_code is not None and _marked_until.get((centre_code, staff_id), 0.0) <= time.monotonic()
 
 
 def online_centres() -> set[str]:

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from helpline.db import SessionDep
+from helpline.db import SessionDep, new_session, utcnow
 from helpline.settings import get_settings
-from triage.staff import service
+from triage.staff import service, tokens
 from triage.staff.models import Role, Staff
+from triage.staff.tokens import Caller
 
 bearer = HTTPBearer(auto_error=False)
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
@@ -39,17 +41,22 @@ def csrf_matches(session_token: str, offered: str | None) -> bool:
     return offered is not None and hmac.compare_digest(offered.encode(), csrf_token(session_token).encode())
 
 
+def _presented_token(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str:
+    """The bearer token, or the console's session cookie (which needs the CSRF header on unsafe methods)."""
+    if credentials is not None:
+        return credentials.credentials
+    token = request.cookies.get(SESSION_COOKIE, "")
+    if not token:
+        raise UNAUTHENTICATED
+    if request.method not in SAFE_METHODS and not csrf_matches(token, request.headers.get(CSRF_HEADER)):
+        raise CSRF_REFUSED
+    return token
+
+
 def current_staff(request: Request, session: SessionDep, credentials: Credentials) -> Staff:
     """The signed-in staff member, by bearer token or by the console's session cookie (which needs the CSRF
     header on unsafe methods), or 401."""
-    if credentials is not None:
-        token = credentials.credentials
-    else:
-        token = request.cookies.get(SESSION_COOKIE, "")
-        if not token:
-            raise UNAUTHENTICATED
-        if request.method not in SAFE_METHODS and not csrf_matches(token, request.headers.get(CSRF_HEADER)):
-            raise CSRF_REFUSED
+    token = _presented_token(request, credentials)
     staff = service.staff_for_token(session=session, token=token)
     if staff is None:
         raise UNAUTHENTICATED
@@ -89,13 +96,46 @@ def require_service(credentials: Credentials) -> None:
 Service = Annotated[None, Depends(require_service)]
 
 
-def require_service_or_staff(session: SessionDep, credentials: Credentials) -> None:
-    """Lets through the action server or any signed-in staff member, else 401."""
+def verify_token(token: str) -> Caller | None:
+    """The caller a staff token belongs to: from the recently verified tokens, else from the database (its own
+    short session), then remembered for a few seconds."""
+    caller = tokens.recall(token)
+    if caller is not None:
+        return caller
+    with new_session() as session:
+        owner = service.token_owner(session=session, token=token)
+        if owner is None:
+            return None
+        staff, expires = owner
+        caller = Caller(id=staff.id, username=staff.username, role=staff.role, centre_code=staff.centre_code)
+    tokens.remember(token, caller, valid_seconds=(expires - utcnow()).total_seconds())
+    return caller
+
+
+async def _verified(token: str) -> Caller | None:
+    """verify_token without leaving the event loop when the token was verified recently."""
+    return tokens.recall(token) or await run_in_threadpool(verify_token, token)
+
+
+async def current_caller(request: Request, credentials: Credentials) -> Caller:
+    """Like current_staff, for endpoints that need no database row of the caller: no session is opened when the
+    token was verified in the last few seconds (see triage.staff.tokens)."""
+    caller = await _verified(_presented_token(request, credentials))
+    if caller is None:
+        raise UNAUTHENTICATED
+    return caller
+
+
+CurrentCaller = Annotated[Caller, Depends(current_caller)]
+
+
+async def require_service_or_staff(credentials: Credentials) -> None:
+    """Lets through the action server (no database involved) or any signed-in staff member, else 401."""
     if credentials is None:
         raise UNAUTHENTICATED
     if is_service_token(credentials.credentials):
         return
-    if service.staff_for_token(session=session, token=credentials.credentials) is None:
+    if await _verified(credentials.credentials) is None:
         raise UNAUTHENTICATED
 
 

@@ -1,6 +1,5 @@
 """Staff accounts: creation, sign-in with lock-out, bearer tokens."""
 
-import hashlib
 import secrets
 import uuid
 from datetime import datetime, timedelta
@@ -11,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from helpline.db import utcnow
+from triage.staff import tokens
 from triage.staff.models import Role, Staff, StaffToken
 
 TOKEN_LIFETIME = timedelta(hours=12)
@@ -83,31 +83,34 @@ def authenticate(*, session: Session, username: str, password: str, now: datetim
     return staff
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def issue_token(*, session: Session, staff: Staff) -> tuple[str, datetime]:
     """A new bearer token for the account and its expiry; only its hash is stored."""
     token = secrets.token_urlsafe(32)
     expires = utcnow() + TOKEN_LIFETIME
-    session.add(StaffToken(token_hash=_digest(token), staff_id=staff.id, expires_at=expires))
+    session.add(StaffToken(token_hash=tokens.digest(token), staff_id=staff.id, expires_at=expires))
     session.flush()
     return token, expires
 
 
-def staff_for_token(*, session: Session, token: str) -> Staff | None:
-    """The active account the token belongs to, if it is valid and unexpired."""
-    row = session.get(StaffToken, _digest(token))
+def token_owner(*, session: Session, token: str) -> tuple[Staff, datetime] | None:
+    """The active account the token belongs to and the token's expiry, if it is valid and unexpired."""
+    row = session.get(StaffToken, tokens.digest(token))
     if row is None or row.expires_at <= utcnow():
         return None
     staff = session.get(Staff, row.staff_id)
-    return staff if staff is not None and staff.active else None
+    return (staff, row.expires_at) if staff is not None and staff.active else None
+
+
+def staff_for_token(*, session: Session, token: str) -> Staff | None:
+    """The active account the token belongs to, if it is valid and unexpired."""
+    owner = token_owner(session=session, token=token)
+    return owner[0] if owner is not None else None
 
 
 def revoke_token(*, session: Session, token: str) -> None:
-    """Ends a token (log out)."""
-    session.execute(delete(StaffToken).where(StaffToken.token_hash == _digest(token)))
+    """Ends a token (log out), here at once and in the other processes within tokens.TRUST_SECONDS."""
+    tokens.forget(token)
+    session.execute(delete(StaffToken).where(StaffToken.token_hash == tokens.digest(token)))
 
 
 def get(*, session: Session, staff_id: uuid.UUID) -> Staff | None:

@@ -1,6 +1,8 @@
 """Queue order (level, then deadline), rescoring that lifts a conversation, human floors, and rebuilds."""
 
+import asyncio
 import json
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -12,11 +14,14 @@ from sqlalchemy.orm import Session
 
 from helpline.db import new_session
 from tests.triage.conftest import Account
+from triage.conversations import router as conversations_router
 from triage.conversations.models import Conversation
+from triage.conversations.schemas import QueueEntry
 from triage.handoff import flows
 from triage.queue import service as queue
 from triage.queue import watch
 from triage.staff.models import Role
+from triage.staff.tokens import Caller
 
 
 def _queue_ids(client: TestClient, account: Account) -> list[str]:
@@ -156,3 +161,26 @@ def test_counsellors_see_their_centre_and_the_national_queue_only(
     assert client.get(f"/api/v1/conversations/{at_casa}", headers=nord.headers).status_code == 403
     assert client.post(f"/api/v1/conversations/{at_casa}/claim", headers=nord.headers).status_code == 403
     assert client.get(f"/api/v1/conversations/{at_casa}", headers=casa.headers).status_code == 200
+
+
+def test_reads_of_the_same_queues_under_way_together_share_one_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[list[str] | None] = []
+
+    def slow_read(allowed: list[str] | None) -> list[QueueEntry]:
+        reads.append(allowed)
+        time.sleep(0.05)
+        return []
+
+    monkeypatch.setattr(conversations_router, "_read_queue", slow_read)
+    supervisor = Caller(uuid.uuid4(), "sup", Role.SUPERVISOR, None)
+    other_supervisor = Caller(uuid.uuid4(), "sup2", Role.ADMIN, None)
+    counsellor = Caller(uuid.uuid4(), "cns", Role.COUNSELLOR, "CASA")
+
+    async def burst() -> list[list[QueueEntry]]:
+        callers = [supervisor, other_supervisor, counsellor, counsellor]
+        return await asyncio.gather(*(conversations_router.get_queue(c) for c in callers))
+
+    assert asyncio.run(burst()) == [[], [], [], []]
+    assert sorted(reads, key=str) == sorted([None, ["CASA", "NAT"]], key=str)  # one read per set of queues
+    assert asyncio.run(burst()) == [[], [], [], []]
+    assert len(reads) == 4  # nothing kept once the reads are done

@@ -7,15 +7,15 @@ from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from helpline.db import utcnow
+from helpline.db import new_session, utcnow
 from helpline.paths import ROOT
 from tests.triage.conftest import PASSWORD, Account
 from triage.audit.models import AuditEvent
-from triage.staff import service
-from triage.staff.models import Role, Staff
+from triage.staff import security, service, tokens
+from triage.staff.models import Role, Staff, StaffToken
 
 
 def _login(client: TestClient, username: str, password: str) -> int:
@@ -80,6 +80,29 @@ def test_logout_ends_the_token(client: TestClient, make_staff: Callable[..., Acc
     account = make_staff()
     assert client.post("/api/v1/auth/logout", headers=account.headers).status_code == 204
     assert client.get("/api/v1/auth/me", headers=account.headers).status_code == 401
+
+
+def test_logout_ends_a_recently_verified_token_at_once(client: TestClient, make_staff: Callable[..., Account]) -> None:
+    account = make_staff()
+    score = {"text": "hello", "context": {}}
+    assert client.get("/api/v1/queue", headers=account.headers).status_code == 200  # verified, then remembered
+    assert client.post("/api/v1/triage/score", json=score, headers=account.headers).status_code == 200
+    assert client.post("/api/v1/auth/logout", headers=account.headers).status_code == 204
+    assert client.get("/api/v1/queue", headers=account.headers).status_code == 401
+    assert client.post("/api/v1/triage/score", json=score, headers=account.headers).status_code == 401
+
+
+def test_a_verified_token_is_believed_only_for_a_few_seconds(
+    make_staff: Callable[..., Account], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = make_staff()
+    assert security.verify_token(account.token) is not None
+    with new_session() as session, session.begin():
+        session.execute(delete(StaffToken))  # revoked by another process: this one still remembers it
+    assert security.verify_token(account.token) is not None
+    later = tokens.clock() + tokens.TRUST_SECONDS + 1
+    monkeypatch.setattr(tokens, "clock", lambda: later)
+    assert security.verify_token(account.token) is None
 
 
 @pytest.mark.parametrize("header", [None, "Bearer not-a-token", "Basic dXNlcjpwYXNz"])
