@@ -6,9 +6,10 @@ Each source line is `LEVEL|signal,signal|text` (file name = language) or, in con
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
 examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
-`fresh/` and `fresh2/` are further held-out sets, written and labelled by hand before the engine was run on
-them and never trained on: `fresh/` after `heldout.jsonl` had been used for tuning (its errors were then looked
-at, so it is no longer clean either), `fresh2/` before any of that tuning was measured. See bench/triage/RESULTS.md.
+`fresh/`, `fresh2/` and `fresh3/` are further held-out sets, written and labelled by hand before the engine was
+run on them and never trained on: `fresh/` after `heldout.jsonl` had been used for tuning, `fresh2/` before the
+tuning on `fresh/`'s errors was measured, `fresh3/` before the tuning on `fresh2/`'s errors. Once a set's errors
+have been looked at it is no longer clean; bench/triage/RESULTS.md says which measure of which set is clean.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
-FRESH = {"fresh": HERE / "fresh", "fresh2": HERE / "fresh2"}
+FRESH = {"fresh": HERE / "fresh", "fresh2": HERE / "fresh2", "fresh3": HERE / "fresh3"}
 HELDOUT_EVERY = 3
 
 

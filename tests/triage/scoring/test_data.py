@@ -8,7 +8,7 @@ import pytest
 from tests.triage.scoring.conftest import DATA, SIGNAL_CODES
 
 LANGUAGES = {"darija_lat", "darija_ar", "ar", "fr", "en", "tzm"}
-HELD_OUT = ["heldout.jsonl", "fresh_heldout.jsonl", "fresh2_heldout.jsonl"]
+HELD_OUT = ["heldout.jsonl", "fresh_heldout.jsonl", "fresh2_heldout.jsonl", "fresh3_heldout.jsonl"]
 
 
 def rows(name: str) -> list[dict[str, object]]:
