@@ -10,7 +10,25 @@ from triage.scoring.lexicon import Hit, Matchable, load_lexicons, number_words
 from triage.scoring.normalise import Token, tokenise
 from triage.scoring.types import Level
 
-CUES = frozenset({"now", "idiom", "idiom_stress", "clause_break", "age_unit", "age_intro", "duration", "possession"})
+CUES = frozenset(
+    {
+        "now",
+        "idiom",
+        "idiom_stress",
+        "clause_break",
+        "age_unit",
+        "age_intro",
+        "duration",
+        "possession",
+        "will_use",
+        "ingest",
+        "fall",
+    }
+)
+ACTS = {"possession": "suicide_plan", "will_use": "suicide_plan", "ingest": "attempt", "fall": "suicide_plan"}
+"""A cue followed by means in the same clause: means at hand or about to be used is a plan ("i have the rope",
+"3ndi l7bel", "je vais avaler les cachets"); means swallowed or drunk is an attempt ("swallowed the tablets",
+"كليت الحبوب"); a height to throw oneself from is a plan ("ghadi nrmi rasi mn sta7")."""
 IDIOMS = frozenset({"idiom", "idiom_stress"})
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 NEGATABLE = frozenset(
@@ -174,7 +192,8 @@ def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
 
 def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int]) -> str | None:
     """Returns the modifier that softens a hit: one that contains it, or one in its clause unless the clause
-    says the harm is ongoing; a clause-level negation never softens suicide, medical or danger signals."""
+    says the harm is ongoing; a clause-level negation softens only what follows it ("ma b9ach kaydrbni", not the
+    threat in "kayhdedni ynchr tsawri ila ma b9itch m3ah") and never suicide, medical or danger signals."""
     for modifier in modifiers:
         if _covers(modifier, hit):
             return modifier.name
@@ -183,7 +202,8 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
         return None
     for modifier in modifiers:
         same_clause = clauses[modifier.first] == clause and not _covers(hit, modifier)
-        if same_clause and (modifier.name != "negation" or hit.name in NEGATABLE):
+        negates = hit.name in NEGATABLE and modifier.first <= hit.first
+        if same_clause and (modifier.name != "negation" or negates):
             return modifier.name
     return None
 
@@ -195,18 +215,18 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
     anchors = {clauses[h.first] for h in hits if h.name == "ongoing"}
-    possessions = [h for h in hits if h.name == "possession"]
-    findings, seen, held = [], set(), []
+    acts = [h for h in hits if h.name in ACTS]
+    findings, seen, acted = [], set(), []
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
         if hit.name in CUES:
             continue
         evidence = text[tokens[hit.first].start : tokens[hit.last].end]
         soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors)
         if hit.name == "means" and soft is None:
-            held += [
-                text[tokens[p.first].start : tokens[hit.last].end]
-                for p in possessions
-                if clauses[p.first] == clauses[hit.first] and p.last < hit.first
+            acted += [
+                Finding(ACTS[act.name], text[tokens[act.first].start : tokens[hit.last].end])
+                for act in acts
+                if clauses[act.first] == clauses[hit.first] and act.last < hit.first
             ]
         if (hit.name, evidence, soft) not in seen:
             seen.add((hit.name, evidence, soft))
@@ -216,17 +236,18 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     ]
     now = any(h.name == "now" for h in hits)
     now_evidence = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "now"]
-    return findings + _derived(findings, now_evidence=now_evidence, held_means=held), now
+    return findings + _derived(findings, now_evidence=now_evidence, acted=acted), now
 
 
-def _derived(findings: list[Finding], *, now_evidence: list[str], held_means: list[str]) -> list[Finding]:
+def _derived(findings: list[Finding], *, now_evidence: list[str], acted: list[Finding]) -> list[Finding]:
     """Adds the signals that come from combinations: abuse now or abuse with a weapon is danger now; means with
-    ideation, means at hand ("i have the rope", "3ndi l7bel") or means with timing is a plan."""
+    ideation or timing is a plan; means acted on (see ACTS) is a plan or an attempt."""
     active = {f.code: f for f in findings if f.softened_by is None}
     derived = []
-    if held_means and "suicide_plan" not in active:
-        derived.append(Finding("suicide_plan", held_means[0]))
-        active["suicide_plan"] = derived[-1]
+    for finding in acted:
+        if finding.code not in active:
+            derived.append(finding)
+            active[finding.code] = finding
     if now_evidence and active.keys() & ABUSE and "danger_now" not in active:
         derived.append(Finding("danger_now", now_evidence[0]))
     elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:

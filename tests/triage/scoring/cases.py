@@ -151,6 +151,15 @@ HARD = [
     case("ar-assault-hours-ago", "اعتدى علي رجل قبل ساعتين", P1, "sexual_abuse", "danger_now"),
     case("tzm-gamma-letter", "riɣ ad mmteɣ", P1, "suicide_intent"),
     case("tzm-please-is-not-imagine", "ttxil 3awnat iyi", P1, "danger_now", absent="hypothetical"),
+    # Second round: means acted on (swallowed, about to be used, a height to throw oneself from) whatever the
+    # verb's object; the verbs alone are not an attempt; a negation softens only what follows it.
+    case("en-ingested-means", "took 15 of my grandma's sleeping tablets", P1, "attempt", "means"),
+    case("en-took-the-bus", "i took the bus to school today", P3, absent="attempt"),
+    case("fr-avale-de-travers", "j'ai avalé de travers à la cantine mdr", P4, absent="attempt"),
+    case("dl-bl3t-is-not-an-attempt", "bl3t lsan dyali", P2, absent="attempt"),
+    case("fr-about-to-use-means", "je vais avaler tous les cachets", P1, "suicide_plan"),
+    case("ar-height-to-throw-oneself-from", "سأرمي نفسي من النافذة", P1, "suicide_plan"),
+    case("dl-negation-after-the-threat", "kayhdedni ynchr tsawri ila ma sifttlouch flous", P2, "online_exploitation"),
 ]
 
 ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD
