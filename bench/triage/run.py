@@ -3,8 +3,8 @@
 Run: .venv/bin/python bench/triage/run.py [--split data/triage/fresh_heldout.jsonl ...] [--runs 5]
 
 By default every held-out set is measured: heldout.jsonl (the split of data/triage/source/, looked at while the
-engine was first tuned), fresh_heldout.jsonl (written later; its first measure and the tuning that followed are
-in RESULTS.md) and fresh2_heldout.jsonl (written before that tuning, never tuned on).
+engine was first tuned) and the fresh sets written later (fresh, fresh2, fresh3). RESULTS.md says which measure
+of which set is clean (taken before anyone looked at that set's errors).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from triage.scoring import Context, Level, assess
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data" / "triage"
-SPLITS = [DATA / "heldout.jsonl", DATA / "fresh_heldout.jsonl", DATA / "fresh2_heldout.jsonl"]
+SPLITS = [DATA / f"{name}.jsonl" for name in ("heldout", "fresh_heldout", "fresh2_heldout", "fresh3_heldout")]
 LEVELS = list(Level)
 Z95 = 1.959964
 
