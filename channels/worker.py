@@ -34,6 +34,7 @@ class Dispatcher:
     def __init__(self, *, workers: int, executor: ThreadPoolExecutor, wakeup: Wakeup) -> None:
         self.workers, self.executor, self.wakeup = workers, executor, wakeup
         self.busy: dict[uuid.UUID | None, int] = {}  # contact -> the row being worked
+        self.waiting: set[uuid.UUID | None] = set()  # busy contacts with a newer row: search once they are free
         self.tasks: set[asyncio.Task[None]] = set()
         self.search = True
 
@@ -54,14 +55,19 @@ class Dispatcher:
             log.error("gateway worker failed: %s", flows.describe(error))
         finally:
             del self.busy[contact_id]
+            if contact_id in self.waiting:
+                self.waiting.discard(contact_id)
+                self.search = True
             self.wakeup.set()
 
     def _follow(self) -> None:
         hints, overflowed = self.wakeup.take_hints()
         self.search = self.search or overflowed
         for hint in hints:
-            if hint.contact_id in self.busy or not self._free():
-                self.search = True  # worked when the contact or a worker is free, found by searching
+            if hint.contact_id in self.busy:
+                self.waiting.add(hint.contact_id)  # found by searching once its earlier row is done
+            elif not self._free():
+                self.search = True  # found by searching once a worker is free
             else:
                 self._start(hint.row_id, hint.contact_id)
 

@@ -1,10 +1,14 @@
 """Benchmarks the messaging gateway against Rasa alone, on loopback, with the real processes.
 
 1. Latency from the signed Twilio webhook to the bot's replies reaching the Twilio stand-in, at 1, 10 and 50
-   concurrent conversations, against the same messages posted straight to the same Rasa's REST channel. Each
-   level runs both paths back to back, several rounds, alternating which goes first; every figure is over all
-   rounds. Goal: the gateway's median at most 25 % above Rasa's own (ratio <= 1.25), judged on the last reply
-   (Rasa's REST answer carries all the replies at once; the gateway sends them one by one).
+   concurrent conversations, against the same messages posted straight to the same Rasa's REST channel, for
+   conversations triage knows (so the bot's actions that call triage do the same work on both paths), with the
+   same metadata. Each level runs both paths back to back, several rounds, alternating which goes first, with the
+   same pace on both: people start within a second of each other and write again 0.3 to 0.9 s after an answer.
+   Figures are over all rounds. Goal: the gateway's median at most 25 % above Rasa's own (ratio <= 1.25), judged
+   on the last reply (Rasa's REST answer carries all the replies at once; the gateway sends them one by one).
+   Means and throughput are printed too: once Rasa is saturated (50 conversations) the median mostly shows how
+   Rasa orders its own queue, not what the gateway adds.
 2. A sustained run: 50 messages/s for 2 minutes through the real webhook, some posted twice like Twilio's
    retries, then the replies are let to drain (Rasa is the bottleneck) and everything is counted: messages in,
    stored, in the transcripts, worked, replies queued, accepted and received. "0 lost, 0 duplicated" is printed
@@ -37,6 +41,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -51,7 +56,8 @@ from channels.sandbox import config  # noqa: E402
 from channels.sandbox.app import Received, Sandbox  # noqa: E402
 from channels.sandbox.server import free_port, running  # noqa: E402
 from helpline.db import utcnow  # noqa: E402
-from triage.conversations.models import Message  # noqa: E402
+from triage.conversations.models import Conversation, Message  # noqa: E402
+from triage.staff import models as _staff  # noqa: E402, F401  (conversations refer to staff)
 
 MESSAGES = [
     "salam",
@@ -61,8 +67,13 @@ MESSAGES = [
     "merci",
     "السلام عليكم",
 ]
-QUIET = 0.3  # think time: the next message goes this long after the previous answer ended
+METADATA = {"channel": "sms", "buttons": False}  # what the gateway sends along for an SMS conversation
+QUIET = 0.3  # an answer is complete when no reply came for this long
+PAUSE = (QUIET, 3 * QUIET)  # a person writes again this long after an answer (uniform; same draws for both paths)
+START_SPREAD = 1.0  # the people of one level start within this many seconds of each other
 READY_TIMEOUT = 600.0
+MIN_PER_CONVERSATION, MAX_PER_CONVERSATION = 6, 40
+GOAL = 1.25  # the gateway's median at most 25 % above Rasa's own
 ACCEPTED = ("accepted", "queued", "sent", "delivered", "read")
 
 
@@ -205,11 +216,25 @@ class Latencies:
             self.last.append(last)
 
 
-def gateway_conversation(stack: Stack, sandbox: TimedSandbox, address: str, count: int, out: Latencies) -> None:
-    """One person writing `count` messages by SMS, each QUIET seconds after the previous answer ended."""
+@dataclass(frozen=True)
+class Pace:
+    """When one person starts writing and how long they pause after each answer: the same for both paths."""
+
+    start: float
+    pauses: tuple[float, ...]
+
+
+def paces(count: int, per: int, rng: random.Random) -> list[Pace]:
+    """Starts spread over START_SPREAD seconds and pauses drawn from PAUSE (people do not write in lockstep)."""
+    return [Pace(rng.uniform(0, START_SPREAD), tuple(rng.uniform(*PAUSE) for _ in range(per))) for _ in range(count)]
+
+
+def gateway_conversation(stack: Stack, sandbox: TimedSandbox, address: str, pace: Pace, out: Latencies) -> None:
+    """One person writing by SMS, each message a pause after the previous answer's last reply arrived."""
+    time.sleep(pace.start)
     with httpx.Client(timeout=60) as client:
         seen = sandbox.count(address)
-        for n in range(count):
+        for n, pause in enumerate(pace.pauses):
             started = time.perf_counter()
             status = twilio_post(client, stack, address, MESSAGES[n % len(MESSAGES)])
             first = sandbox.wait_for(address, seen + 1, timeout=60) if status == 200 else None
@@ -217,30 +242,45 @@ def gateway_conversation(stack: Stack, sandbox: TimedSandbox, address: str, coun
                 out.lost += 1
                 seen = sandbox.count(address)
                 continue
-            seen = sandbox.settle(address)
-            out.add(first - started, sandbox.arrivals[address][seen - 1] - started)
+            seen = sandbox.settle(address)  # the answer is complete when nothing came for QUIET (<= any pause)
+            last = sandbox.arrivals[address][seen - 1]
+            out.add(first - started, last - started)
+            if n < len(pace.pauses) - 1:
+                time.sleep(max(0.0, last + pause - time.perf_counter()))
 
 
-def rasa_conversation(stack: Stack, sender: str, count: int, out: Latencies) -> None:
-    """The same person talking straight to Rasa's REST channel, with the same think time."""
+def open_conversations(stack: Stack, count: int) -> list[str]:
+    """Conversations triage knows, one per person talking straight to Rasa: the bot's actions that call triage
+    (a handoff, a report) then do the same work as for the gateway's conversations, instead of being refused."""
+    engine = create_engine(stack.database_url)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        rows = [Conversation(channel="sms", pseudonym=f"bench-{uuid.uuid4().hex}") for _ in range(count)]
+        session.add_all(rows)
+    engine.dispose()
+    return [str(row.id) for row in rows]
+
+
+def rasa_conversation(stack: Stack, sender: str, pace: Pace, out: Latencies) -> None:
+    """The same person talking straight to Rasa's REST channel (same metadata as the gateway's), same pauses."""
+    time.sleep(pace.start)
     with httpx.Client(timeout=60) as client:
-        for n in range(count):
-            if n:
-                time.sleep(QUIET)
+        for n, pause in enumerate(pace.pauses):
             started = time.perf_counter()
             try:
                 response = client.post(
                     f"{stack.rasa_url}/webhooks/rest/webhook",
-                    json={"sender": sender, "message": MESSAGES[n % len(MESSAGES)], "metadata": {"channel": "sms"}},
+                    json={"sender": sender, "message": MESSAGES[n % len(MESSAGES)], "metadata": METADATA},
                 )
-            except httpx.HTTPError:
-                out.lost += 1
-                continue
+                answered = response.status_code == 200 and bool(response.json())
+            except (httpx.HTTPError, ValueError):
+                answered = False
             elapsed = time.perf_counter() - started
-            if response.status_code != 200 or not response.json():
+            if answered:
+                out.add(elapsed, elapsed)
+            else:
                 out.lost += 1
-                continue
-            out.add(elapsed, elapsed)
+            if n < len(pace.pauses) - 1:
+                time.sleep(pause)
 
 
 def run_path(concurrency: int, conversation: Callable[[int, Latencies], None], out: Latencies) -> None:
@@ -254,24 +294,34 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else float("nan")
 
 
+def summary(seconds: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and mean in milliseconds."""
+    return statistics.median(seconds) * 1000, percentile(seconds, 0.95) * 1000, statistics.mean(seconds) * 1000
+
+
 def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: int, rounds: int) -> None:
-    """Both paths back to back, `rounds` times, alternating which goes first; prints the figures."""
+    """Both paths back to back with the same paces, `rounds` times, alternating which goes first; prints the
+    figures over all rounds."""
     rasa, gateway = Latencies(), Latencies()
     round_ratios = []
+    busy = {"rasa": 0.0, "gateway": 0.0}
     before = load()
     for round_ in range(rounds):
-        tag = uuid.uuid4().hex[:6]
+        senders = open_conversations(stack, concurrency)
+        people = paces(concurrency, per, random.Random(round_))
         this_rasa, this_gateway = Latencies(), Latencies()
 
-        def direct(index: int, out: Latencies, tag: str = tag) -> None:
-            rasa_conversation(stack, f"bench-{tag}-{index}", per, out)
+        def direct(index: int, out: Latencies, senders: list[str] = senders, people: list[Pace] = people) -> None:
+            rasa_conversation(stack, senders[index], people[index], out)
 
-        def through_gateway(index: int, out: Latencies) -> None:
-            gateway_conversation(stack, sandbox, f"+2126{random.randrange(10**8):08d}", per, out)
+        def through_gateway(index: int, out: Latencies, people: list[Pace] = people) -> None:
+            gateway_conversation(stack, sandbox, f"+2126{random.randrange(10**8):08d}", people[index], out)
 
         paths = [(direct, this_rasa), (through_gateway, this_gateway)]
         for conversation, out in paths if round_ % 2 == 0 else reversed(paths):
+            started = time.perf_counter()
             run_path(concurrency, conversation, out)
+            busy["rasa" if out is this_rasa else "gateway"] += time.perf_counter() - started
         for total, part in ((rasa, this_rasa), (gateway, this_gateway)):
             total.first += part.first
             total.last += part.last
@@ -281,16 +331,26 @@ def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: in
     if not rasa.last or not gateway.last:
         print(f"{concurrency:>5} | nothing measured (lost: gateway {gateway.lost}, rasa {rasa.lost})", flush=True)
         return
-    r50, r95 = statistics.median(rasa.last) * 1000, percentile(rasa.last, 0.95) * 1000
-    f50, f95 = statistics.median(gateway.first) * 1000, percentile(gateway.first, 0.95) * 1000
-    l50, l95 = statistics.median(gateway.last) * 1000, percentile(gateway.last, 0.95) * 1000
+    r50, r95, rmean = summary(rasa.last)
+    f50 = statistics.median(gateway.first) * 1000
+    l50, l95, lmean = summary(gateway.last)
     spread = " ".join(f"{ratio:.2f}" for ratio in round_ratios)
+    throughput = f"{len(rasa.last) / busy['rasa']:.1f}/{len(gateway.last) / busy['gateway']:.1f}"
     print(
-        f"{concurrency:>5} {len(gateway.last):>4} | {r50:>8.1f} {r95:>7.1f} | {f50:>8.1f} {f95:>7.1f} | "
-        f"{l50:>8.1f} {l95:>7.1f} | {f50 / r50:>6.2f} {l50 / r50:>6.2f} {'yes' if l50 / r50 <= 1.25 else 'NO':>4} | "
-        f"{spread:<16} | {gateway.lost}+{rasa.lost} | {before} -> {load()}",
+        f"{concurrency:>4} {len(gateway.last):>4} | {r50:>7.1f} {r95:>7.1f} {rmean:>7.1f} | {f50:>7.1f} | "
+        f"{l50:>7.1f} {l95:>7.1f} {lmean:>7.1f} | {f50 / r50:>5.2f} {l50 / r50:>5.2f} {lmean / rmean:>5.2f} "
+        f"{'yes' if l50 / r50 <= GOAL else 'NO':>4} | {spread:<15} | {throughput:>9} | {gateway.lost}+{rasa.lost} | "
+        f"{before} -> {load()}",
         flush=True,
     )
+
+
+HEADER = (
+    f"{'conv':>4} {'n':>4} | {'rasa':>7} {'':>7} {'':>7} | {'gw 1st':>7} | {'gw last':>7} {'':>7} {'':>7} | "
+    f"{'ratio':>5} {'':>5} {'':>5} {'':>4} | {'last p50 ratio':<15} | {'msg/s':>9} | lost |\n"
+    f"{'':>4} {'':>4} | {'p50':>7} {'p95':>7} {'mean':>7} | {'p50':>7} | {'p50':>7} {'p95':>7} {'mean':>7} | "
+    f"{'1st':>5} {'last':>5} {'mean':>5} {'<=' + str(GOAL):>4} | {'per round':<15} | {'rasa/gw':>9} | gw+r  | load"
+)
 
 
 # --- 2. sustained run ----------------------------------------------------------------------------------------------
@@ -468,7 +528,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--levels", default="1,10,50", help="concurrent conversations, comma-separated")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per level (both paths each round)")
-    parser.add_argument("--messages", type=int, default=60, help="messages per path and round, over the conversations")
+    parser.add_argument("--messages", type=int, default=240, help="messages per path and round (6 to 40 each)")
     parser.add_argument("--seconds", type=float, default=float(os.environ.get("BENCH_GATEWAY_SECONDS", 120)))
     parser.add_argument("--rate", type=float, default=50.0, help="messages per second in the sustained run")
     parser.add_argument("--redeliver", type=float, default=0.02, help="share of webhooks posted twice (same sid)")
@@ -479,17 +539,15 @@ def main() -> None:
         stack = start_stack(stand_in.url, Path(tmp))
         print(f"[bench] ready; database {stack.database_url.split(':', 1)[0]}; {os.cpu_count()} cores; {load()}")
         try:
-            warm = Latencies()
-            gateway_conversation(stack, sandbox, "+212699999999", 3, warm)
-            rasa_conversation(stack, "bench-warmup", 3, warm)
+            warm, pace = Latencies(), Pace(0.0, (PAUSE[0],) * 3)
+            gateway_conversation(stack, sandbox, "+212699999999", pace, warm)
+            rasa_conversation(stack, open_conversations(stack, 1)[0], pace, warm)
             if args.levels:
                 print(f"\n== webhook -> reply at the Twilio stand-in vs. the same messages straight to Rasa REST, ms "
                       f"({args.rounds} rounds per level, ratio = gateway p50 / Rasa p50)")  # fmt: skip
-                print(f"{'conv':>5} {'n':>4} | {'rasa p50':>8} {'p95':>7} | {'gw first':>8} {'p95':>7} | "
-                      f"{'gw last':>8} {'p95':>7} | {'first':>6} {'last':>6} {'<=1.25':>4} | {'last, per round':<16} "
-                      f"| lost | load")  # fmt: skip
+                print(HEADER)
             for level in (int(x) for x in args.levels.split(",") if x):
-                per = max(2, args.messages // level)
+                per = min(MAX_PER_CONVERSATION, max(MIN_PER_CONVERSATION, args.messages // level))
                 latency_level(stack, sandbox, level, per, args.rounds)
             if args.seconds > 0:
                 print(f"\n== sustained: {args.rate:g} messages/s for {args.seconds:g} s through the webhook "

@@ -2,6 +2,7 @@
 the service, and helpers that sign requests exactly like Twilio and Telegram do."""
 
 import json
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ class Bot:
     stand_in: StandIn
     replies: list[dict[str, Any]] = field(default_factory=lambda: [{"text": "Salam, ana hna."}])
     status: int = 200
+    delay: float = 0.0  # seconds to think before answering a message
+    calls: list[tuple[str, float, float]] = field(default_factory=list)  # (sender, started, ended) per message
 
     def messages(self) -> list[dict[str, Any]]:
         """The REST-channel messages Rasa received."""
@@ -66,7 +69,9 @@ def bot(reconfigure: Reconfigure, sandbox: Running) -> Iterator[Bot]:
         current = holder[0]
         if "/tracker/events" in request.path:
             return 200, {}
-        sender = json.loads(request.body)["sender"]
+        sender, started = json.loads(request.body)["sender"], time.monotonic()
+        time.sleep(current.delay)
+        current.calls.append((sender, started, time.monotonic()))
         return current.status, [{"recipient_id": sender, **reply} for reply in current.replies]
 
     with serve(answer) as stand_in:
