@@ -8,32 +8,45 @@ endpoints.yml:
     tracker_store:
       type: bot.tracker_store.EncryptedTrackerStore
       url: ${RASA_TRACKER_URL}        # sqlite:///var/rasa-trackers.db, postgresql://…, or redis://…
+
+When 'forget me' completes (action_forget and its restart), the stored tracker keeps nothing from before the
+restart: Rasa still holds the conversation's lock while the action runs, so nobody else can empty it then.
+
+After a new key is put first in the ring, `python -m bot.tracker_store rotate` re-encrypts every tracker with it
+(`helpline keys rotate` runs it too when the Rasa runtime is installed beside the service).
 """
 
 import os
+import sys
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from cryptography.fernet import Fernet, MultiFernet
+from cryptography.fernet import MultiFernet
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Restarted
+from rasa.shared.core.trackers import DialogueStateTracker
 
-ROOT = Path(__file__).resolve().parent.parent
-DEV_KEY_FILE = ROOT / "var" / "keys" / "encryption.keys"
-PREFIX = "enc1:"
+from bot.keyring import ROOT, key_ring, reseal, seal, unseal
+
+DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'rasa-trackers.db'}"
+DEFAULT_PREFIX = "helplinetracker:"
+FORGET_ACTION = "action_forget"
 
 
-def key_ring() -> MultiFernet:
-    """The helpline's key ring, from the environment or the key file (the development one by default)."""
-    keys = [k.strip() for k in os.environ.get("ENCRYPTION_KEYS", "").split(",") if k.strip()]
-    if not keys:
-        path = Path(os.environ.get("ENCRYPTION_KEY_FILE") or DEV_KEY_FILE)
-        if not path.exists():
-            raise RuntimeError(f"no encryption key: set ENCRYPTION_KEYS or ENCRYPTION_KEY_FILE ({path} is missing)")
-        keys = [line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")]
-    return MultiFernet([Fernet(key.encode()) for key in keys])
+def without_forgotten(tracker: DialogueStateTracker, domain: Domain | None) -> DialogueStateTracker:
+    """The tracker from the restart of its last completed 'forget me' on, or the tracker itself if none."""
+    events = list(tracker.events)
+    forgets = [i for i, e in enumerate(events) if isinstance(e, ActionExecuted) and e.action_name == FORGET_ACTION]
+    if not forgets:
+        return tracker
+    restart = next((i for i in range(forgets[-1] + 1, len(events)) if isinstance(events[i], Restarted)), None)
+    if restart is None:  # the erasure failed: the action kept the conversation
+        return tracker
+    slots = domain.slots if domain is not None else None
+    return DialogueStateTracker.from_events(tracker.sender_id, events[restart:], slots=slots)
 
 
 class _SQLBackend(MutableMapping):  # type: ignore[type-arg]
@@ -115,10 +128,10 @@ class _Encrypted(MutableMapping):  # type: ignore[type-arg]
         self._inner, self._ring = inner, ring
 
     def __getitem__(self, key: str) -> str:
-        return self._ring.decrypt(self._inner[key].removeprefix(PREFIX).encode()).decode()
+        return unseal(self._ring, self._inner[key])
 
     def __setitem__(self, key: str, value: str) -> None:
-        self._inner[key] = PREFIX + self._ring.encrypt(value.encode()).decode()
+        self._inner[key] = seal(self._ring, value)
 
     def __delitem__(self, key: str) -> None:
         del self._inner[key]
@@ -130,7 +143,7 @@ class _Encrypted(MutableMapping):  # type: ignore[type-arg]
         return len(self._inner)
 
 
-def backend_for(url: str, prefix: str = "helplinetracker:") -> MutableMapping:  # type: ignore[type-arg]
+def backend_for(url: str, prefix: str = DEFAULT_PREFIX) -> MutableMapping:  # type: ignore[type-arg]
     """The storage behind the URL: Redis for redis:// and unix://, SQL otherwise."""
     if url.startswith(("redis://", "rediss://", "unix://")):
         return _RedisBackend(url, prefix)
@@ -145,9 +158,29 @@ class EncryptedTrackerStore(InMemoryTrackerStore):
         domain: Domain,
         host: str | None = None,
         event_broker: EventBroker | None = None,
-        key_prefix: str = "helplinetracker:",
+        key_prefix: str = DEFAULT_PREFIX,
         **kwargs: dict[str, Any],
     ) -> None:
         super().__init__(domain, event_broker, **kwargs)
-        url = host or os.environ.get("RASA_TRACKER_URL") or f"sqlite:///{ROOT / 'var' / 'rasa-trackers.db'}"
+        url = host or os.environ.get("RASA_TRACKER_URL") or DEFAULT_URL
         self.store = _Encrypted(backend_for(url, key_prefix), key_ring())  # type: ignore[assignment]
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Stores the tracker encrypted, without what a completed 'forget me' erased."""
+        await super().save(without_forgotten(tracker, self.domain))
+
+
+def rotate(url: str, prefix: str = DEFAULT_PREFIX) -> int:
+    """Re-encrypts every stored tracker with the newest key of the ring; returns how many were rewritten."""
+    backend, ring = backend_for(url, prefix), key_ring()
+    senders = list(backend)
+    for sender in senders:
+        backend[sender] = reseal(ring, backend[sender])
+    return len(senders)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["rotate"]:
+        sys.exit("usage: python -m bot.tracker_store rotate   (RASA_TRACKER_URL names the store)")
+    count = rotate(os.environ.get("RASA_TRACKER_URL") or DEFAULT_URL)
+    print(f"[rasa] re-encrypted {count} trackers with the newest key")

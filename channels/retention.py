@@ -1,19 +1,23 @@
-"""The gateway's share of the retention purge: delivery metadata, worked inbox rows, contacts nobody talks to."""
+"""The gateway's share of the retention purge: delivery metadata, worked inbox rows, contacts nobody talks to,
+and Rasa's trackers of the conversations the purge deleted."""
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import and_, delete, exists, func
 from sqlalchemy.orm import Session
 
 from channels.contacts.models import Contact
+from channels.forget import empty_trackers
 from channels.inbox.models import InboundMessage, InboxStatus
 from channels.outbox.models import UNFINISHED, OutboundMessage
 from helpline.db import rowcount
 from triage.intake import Conversation, Policy
 
 
-def purge(session: Session, now: datetime, policy: Policy) -> dict[str, int]:
-    """Deletes expired gateway rows; a contact (raw address) goes once no conversation of theirs is kept."""
+def purge(session: Session, now: datetime, policy: Policy, purged: list[uuid.UUID]) -> dict[str, int]:
+    """Deletes expired gateway rows; a contact (raw address) goes once no conversation of theirs is kept; the
+    purged conversations' Rasa trackers are emptied."""
     old = now - policy.delivery_metadata
     outbox = rowcount(
         session.execute(
@@ -43,4 +47,9 @@ def purge(session: Session, now: datetime, policy: Policy) -> dict[str, int]:
             .execution_options(synchronize_session=False)
         )
     )
-    return {"gateway_outbox": outbox, "gateway_inbox": inbox, "gateway_contacts": contacts}
+    return {
+        "gateway_outbox": outbox,
+        "gateway_inbox": inbox,
+        "gateway_contacts": contacts,
+        "rasa_trackers": empty_trackers(purged),
+    }

@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     retain_case_notes_days: int = 5 * 365
     retain_audit_days: int = 5 * 365
     retain_delivery_metadata_days: int = 30
+    retain_statistics_days: int = 10 * 365  # anonymised daily counts: no identifier, no text
     retention_interval_seconds: float = 6 * 60 * 60
 
     twilio_account_sid: str = ""

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet, InvalidToken
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import ActionExecuted, AllSlotsReset, BotUttered, Restarted, SlotSet, UserUttered
 
-from bot.tracker_store import EncryptedTrackerStore
+from bot.tracker_store import EncryptedTrackerStore, rotate
 
 SECRET = "bba kaydrebni kol nhar"
 
@@ -62,3 +62,57 @@ def test_another_key_cannot_read_the_trackers(tmp_path: Path, keys: str, monkeyp
     stranger = EncryptedTrackerStore(Domain.empty(), host=url)
     with pytest.raises(InvalidToken):
         asyncio.run(stranger.retrieve("c"))
+
+
+@pytest.mark.parametrize("backend", ["sql", "redis"])
+def test_rotation_re_encrypts_every_tracker_with_the_newest_key(
+    tmp_path: Path, keys: str, monkeypatch: pytest.MonkeyPatch, backend: str
+) -> None:
+    url, prefix = _backends(tmp_path)[0 if backend == "sql" else 1], f"rotate{os.getpid()}:"
+    old_store = EncryptedTrackerStore(Domain.empty(), host=url, key_prefix=prefix)
+
+    async def save() -> None:
+        tracker = await old_store.get_or_create_tracker("conversation-r")
+        tracker.update(UserUttered(SECRET))
+        await old_store.save(tracker)
+
+    asyncio.run(save())
+    new = Fernet.generate_key().decode()
+    monkeypatch.setenv("ENCRYPTION_KEYS", f"{new},{keys}")
+    assert rotate(url, prefix) == 1
+    monkeypatch.setenv("ENCRYPTION_KEYS", new)  # the old key is retired
+    store = EncryptedTrackerStore(Domain.empty(), host=url, key_prefix=prefix)
+    again = asyncio.run(store.retrieve("conversation-r"))
+    assert again is not None
+    assert again.latest_message.text == SECRET
+    raw = store.store._inner["conversation-r"]  # type: ignore[attr-defined]
+    with pytest.raises(InvalidToken):
+        Fernet(keys.encode()).decrypt(raw.removeprefix("enc1:").encode())
+    del store.store["conversation-r"]
+
+
+def test_a_completed_forget_me_leaves_nothing_said_before_it(tmp_path: Path, keys: str) -> None:
+    store = EncryptedTrackerStore(Domain.empty(), host=f"sqlite:///{tmp_path / 'trackers.db'}")
+
+    async def scenario() -> None:
+        tracker = await store.get_or_create_tracker("conversation-f")
+        tracker.update_with_events(
+            [UserUttered(SECRET), ActionExecuted("action_forget"), BotUttered("Deleted: 1 conversation(s)"),
+             Restarted(), AllSlotsReset(), SlotSet("language", "en")],
+            None,
+        )  # fmt: skip
+        await store.save(tracker)
+        kept = await store.retrieve("conversation-f")
+        assert kept is not None
+        assert [type(e) for e in kept.events] == [Restarted, AllSlotsReset, SlotSet]
+        stored = store.store._inner["conversation-f"]  # type: ignore[attr-defined]
+        assert SECRET not in Fernet(keys.encode()).decrypt(stored.removeprefix("enc1:").encode()).decode()
+
+        refused = await store.get_or_create_tracker("conversation-g")
+        refused.update_with_events([UserUttered(SECRET), ActionExecuted("action_forget"), BotUttered("error")], None)
+        await store.save(refused)
+        again = await store.retrieve("conversation-g")
+        assert again is not None
+        assert again.latest_message.text == SECRET, "a failed erasure keeps the conversation"
+
+    asyncio.run(scenario())

@@ -1,5 +1,7 @@
-"""The gateway's rows leave with the retention purge; raw addresses go once nobody's conversation is kept."""
+"""The gateway's rows leave with the retention purge; raw addresses go once nobody's conversation is kept; Rasa
+forgets the purged conversations."""
 
+import json
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
@@ -13,7 +15,7 @@ from channels.outbox.models import OutboundMessage
 from channels.sandbox.server import Running
 from helpline.db import new_session, utcnow
 from tests.channels.conftest import Bot, post_twilio, twilio_form, work
-from triage.intake import Conversation
+from triage.intake import Conversation, ConversationState
 from triage.retention.service import purge
 
 
@@ -47,3 +49,19 @@ def test_old_gateway_rows_and_forgotten_contacts_are_purged(
         assert purge(session=db, now=now)["gateway_contacts"] == 1
     session.expire_all()
     assert _count(session, Contact) == 0, "the conversation is gone, so is the raw phone number"
+
+
+def test_the_purge_empties_rasa_trackers_of_the_conversations_it_deletes(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    post_twilio(client, twilio_form(Body="salam"))
+    work()
+    conversation_id = session.scalars(select(Conversation.id)).one()
+    long_ago = utcnow() - timedelta(days=3650)
+    with new_session() as db, db.begin():
+        db.execute(update(Conversation).values(state=ConversationState.CLOSED, closed_at=long_ago))
+    with new_session() as db, db.begin():
+        counts = purge(session=db, now=utcnow())
+    assert (counts["conversations"], counts["rasa_trackers"]) == (1, 1)
+    emptied = [r for r in bot.stand_in.requests if r.method == "PUT" and str(conversation_id) in r.path]
+    assert [json.loads(r.body) for r in emptied] == [[]], "Rasa's tracker was replaced by an empty one"

@@ -74,7 +74,7 @@ def file_report(
 def forget(body: schemas.ForgetIn, session: SessionDep, _caller: Service) -> schemas.ForgetOut:
     """Erases the person's conversations and reports (the user confirmed in the bot)."""
     conversation = _conversation(session, body.conversation_id)
-    erased, held = service.forget(session=session, conversation=conversation, actor="bot")
+    erased, held = service.forget(session=session, conversation=conversation, actor="bot", bot_empties_current=True)
     return schemas.ForgetOut(erased=erased, held=held)
 
 

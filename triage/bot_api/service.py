@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from helpline.db import rowcount, utcnow
@@ -156,27 +156,43 @@ def file_report(
     return report
 
 
-def _held_conversations(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    rows = session.scalars(
-        select(CaseConversation.conversation_id)
-        .join(Case, Case.id == CaseConversation.case_id)
-        .where(CaseConversation.conversation_id.in_(ids), Case.legal_hold.is_(True))
+def _held_cases(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Cases on legal hold that hold one of these conversations or one of their reports."""
+    linked = select(CaseConversation.case_id).where(CaseConversation.conversation_id.in_(ids))
+    reported = select(Report.case_id).where(Report.conversation_id.in_(ids), Report.case_id.is_not(None))
+    query = select(Case.id).where(Case.legal_hold.is_(True), or_(Case.id.in_(linked), Case.id.in_(reported)))
+    return set(session.scalars(query))
+
+
+def _held_conversations(session: Session, ids: list[uuid.UUID], cases: set[uuid.UUID]) -> set[uuid.UUID]:
+    if not cases:
+        return set()
+    query = select(CaseConversation.conversation_id).where(
+        CaseConversation.conversation_id.in_(ids), CaseConversation.case_id.in_(cases)
     )
-    return set(rows)
+    return set(session.scalars(query))
 
 
-Forgetter = Callable[[Session, str, str, list[uuid.UUID]], dict[str, int]]
+Forgetter = Callable[[Session, str, str, list[uuid.UUID], bool], dict[str, int]]
 _forgetters: list[Forgetter] = []
 
 
 def register_forgetter(forgetter: Forgetter) -> None:
-    """Lets another part (the gateway) erase what it keeps about a person: (session, channel, pseudonym, ids)."""
+    """Lets another part (the gateway) erase what it keeps about a person: (session, channel, pseudonym, erased
+    conversations whose Rasa tracker it must empty, whether their address must be kept for a legal hold)."""
     if forgetter not in _forgetters:
         _forgetters.append(forgetter)
 
 
-def forget(*, session: Session, conversation: Conversation, actor: str) -> tuple[dict[str, int], bool]:
-    """Erases every conversation of this person on this channel, with messages and reports, except legal holds."""
+def forget(
+    *, session: Session, conversation: Conversation, actor: str, bot_empties_current: bool = False
+) -> tuple[dict[str, int], bool]:
+    """Erases every conversation of this person on this channel, with messages and reports, except what a
+    supervisor placed on legal hold; returns how much was erased, by kind, and whether anything was held.
+
+    `bot_empties_current`: the request comes from the bot in this very conversation. Rasa holds its lock until
+    the action ends, so its tracker store empties that tracker itself (bot/tracker_store.py); asking Rasa to
+    empty it now would only wait for the lock."""
     ids = list(
         session.scalars(
             select(Conversation.id).where(
@@ -184,11 +200,15 @@ def forget(*, session: Session, conversation: Conversation, actor: str) -> tuple
             )
         )
     )
-    held = _held_conversations(session, ids)
+    held_cases = _held_cases(session, ids)
+    held = _held_conversations(session, ids, held_cases)
     erasable = [i for i in ids if i not in held]
+    reports = delete(Report).where(Report.conversation_id.in_(erasable))
+    if held_cases:
+        reports = reports.where(or_(Report.case_id.is_(None), Report.case_id.not_in(held_cases)))
     counts = {
         "messages": rowcount(session.execute(delete(Message).where(Message.conversation_id.in_(erasable)))),
-        "reports": rowcount(session.execute(delete(Report).where(Report.conversation_id.in_(erasable)))),
+        "reports": rowcount(session.execute(reports)),
     }
     for conversation_id in erasable:
         erased = session.get(Conversation, conversation_id)
@@ -197,8 +217,9 @@ def forget(*, session: Session, conversation: Conversation, actor: str) -> tuple
             queue.sync(erased)
     channel, person = conversation.channel, conversation.pseudonym
     counts["conversations"] = rowcount(session.execute(delete(Conversation).where(Conversation.id.in_(erasable))))
-    if not held:
-        for forgetter in _forgetters:
-            counts.update(forgetter(session, channel, person, erasable))
+    kept = bool(held_cases)
+    trackers = [i for i in erasable if not (bot_empties_current and i == conversation.id)]
+    for forgetter in _forgetters:
+        counts.update(forgetter(session, channel, person, trackers, kept))
     record(session=session, actor=actor, action="forget", detail={**counts, "held": len(held)})
-    return counts, bool(held)
+    return counts, kept

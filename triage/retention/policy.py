@@ -8,13 +8,14 @@ from helpline.settings import Settings, get_settings
 
 @dataclass(frozen=True)
 class Policy:
-    """How long each kind of data lives; anonymised daily counts are kept for good."""
+    """How long each kind of data lives."""
 
     transcripts: timedelta
     reports: timedelta
     case_notes: timedelta
     audit: timedelta
     delivery_metadata: timedelta
+    statistics: timedelta  # the anonymised daily counts left by the purge
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Policy":
@@ -26,4 +27,5 @@ class Policy:
             case_notes=timedelta(days=s.retain_case_notes_days),
             audit=timedelta(days=s.retain_audit_days),
             delivery_metadata=timedelta(days=s.retain_delivery_metadata_days),
+            statistics=timedelta(days=s.retain_statistics_days),
         )

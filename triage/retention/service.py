@@ -19,12 +19,13 @@ from triage.retention.policy import Policy
 
 log = logging.getLogger(__name__)
 
-Purger = Callable[[Session, datetime, Policy], dict[str, int]]
+Purger = Callable[[Session, datetime, Policy, list[uuid.UUID]], dict[str, int]]
 _purgers: list[Purger] = []
 
 
 def register_purger(purger: Purger) -> None:
-    """Lets another part (the gateway) delete its own expired data in the same purge."""
+    """Lets another part (the gateway) delete its own expired data in the same purge:
+    (session, now, policy, ids of the conversations this purge deleted)."""
     if purger not in _purgers:
         _purgers.append(purger)
 
@@ -67,14 +68,15 @@ def purge(*, session: Session, now: datetime, policy: Policy | None = None) -> d
     policy = policy or Policy.from_settings()
     held_cases = _held_cases(session)
     held = _held_conversations(session, held_cases)
-    counts = {"conversations": 0}
+    purged: list[uuid.UUID] = []
     for conversation in _expired_conversations(session, now - policy.transcripts):
         if conversation.id in held:
             continue
         _count(session, conversation)
+        purged.append(conversation.id)
         session.delete(conversation)
-        counts["conversations"] += 1
     session.flush()
+    counts = {"conversations": len(purged)}
     expired_reports = delete(Report).where(Report.created_at < now - policy.reports)
     if held_cases:
         expired_reports = expired_reports.where(or_(Report.case_id.is_(None), Report.case_id.not_in(held_cases)))
@@ -83,8 +85,10 @@ def purge(*, session: Session, now: datetime, policy: Policy | None = None) -> d
                      Case.legal_hold.is_(False))  # fmt: skip
     counts["cases"] = rowcount(session.execute(delete(Case).where(old_cases)))
     counts["audit_events"] = rowcount(session.execute(delete(AuditEvent).where(AuditEvent.at < now - policy.audit)))
+    oldest_day = (now - policy.statistics).date()
+    counts["daily_counts"] = rowcount(session.execute(delete(DailyCount).where(DailyCount.day < oldest_day)))
     for purger in _purgers:
-        counts.update(purger(session, now, policy))
+        counts.update(purger(session, now, policy, purged))
     record(session=session, actor="retention", action="purge", detail=counts)
     log.info("retention purge: %s", counts)
     return counts

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from helpline.db import utcnow
+from tests.conftest import Reconfigure
 from triage.audit.models import AuditEvent
 from triage.cases.models import Case, CaseConversation, CaseStatus, Note
 from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
@@ -19,7 +20,7 @@ from triage.retention.service import purge
 
 POLICY = Policy(
     transcripts=timedelta(days=90), reports=timedelta(days=730), case_notes=timedelta(days=1825),
-    audit=timedelta(days=1825), delivery_metadata=timedelta(days=30),
+    audit=timedelta(days=1825), delivery_metadata=timedelta(days=30), statistics=timedelta(days=3650),
 )  # fmt: skip
 START = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
 
@@ -112,8 +113,24 @@ def test_reports_cases_and_audit_follow_their_own_clocks(session: Session, clock
     assert sorted(session.scalars(select(Case.reference))) == ["C-HOLD02"]
 
 
+def test_anonymised_counts_follow_their_own_clock(session: Session, clock: datetime) -> None:
+    for day in (clock - timedelta(days=3651), clock - timedelta(days=3649)):
+        session.add(DailyCount(day=day.date(), channel="sms", level="P3", region="", outcome="", count=4))
+    session.commit()
+    assert purge(session=session, now=clock, policy=POLICY)["daily_counts"] == 1
+    session.commit()
+    assert [r.day for r in session.scalars(select(DailyCount))] == [(clock - timedelta(days=3649)).date()]
+
+
+def test_the_policy_is_read_from_the_settings(reconfigure: Reconfigure) -> None:
+    reconfigure(RETAIN_TRANSCRIPTS_DAYS="30", RETAIN_STATISTICS_DAYS="400")
+    policy = Policy.from_settings()
+    assert (policy.transcripts, policy.statistics) == (timedelta(days=30), timedelta(days=400))
+    assert policy.reports == timedelta(days=730), "the others keep their safe defaults"
+
+
 def test_the_purge_is_audited_without_content(session: Session) -> None:
     purge(session=session, now=utcnow(), policy=POLICY)
     session.commit()
     event = session.scalars(select(AuditEvent).where(AuditEvent.action == "purge")).one()
-    assert set(event.detail) >= {"conversations", "reports", "cases", "audit_events"}
+    assert set(event.detail) >= {"conversations", "reports", "cases", "audit_events", "daily_counts"}
