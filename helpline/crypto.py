@@ -50,6 +50,18 @@ def configured_keys() -> list[str]:
     return _dev_keys()
 
 
+def child_environment() -> dict[str, str]:
+    """How a child process (Rasa, the action server) finds the same key ring: whatever names it here, including
+    a `.env` line the child would not read, or the development key file."""
+    settings = get_settings()
+    if settings.encryption_keys.get_secret_value():
+        return {"ENCRYPTION_KEYS": settings.encryption_keys.get_secret_value(), "ENCRYPTION_KEY_FILE": ""}
+    if settings.encryption_key_file:
+        return {"ENCRYPTION_KEYS": "", "ENCRYPTION_KEY_FILE": settings.encryption_key_file}
+    configured_keys()  # creates the development key file
+    return {"ENCRYPTION_KEYS": "", "ENCRYPTION_KEY_FILE": str(DEV_KEY_FILE)}
+
+
 @lru_cache
 def ring() -> MultiFernet:
     """The key ring in use by this process."""

@@ -34,6 +34,11 @@ def _host(url: str) -> str:
     return urlsplit(url).hostname or "127.0.0.1"
 
 
+def rasa_tracker_url() -> str:
+    """Where Rasa keeps its (encrypted) trackers: RASA_TRACKER_URL, or a SQLite file under var/."""
+    return os.environ.get("RASA_TRACKER_URL", f"sqlite:///{VAR / 'rasa-trackers.db'}")
+
+
 def child_env(settings: Settings, redis_url: str) -> dict[str, str]:
     """The environment every child sees: the operator's, plus what `up` decided."""
     env = training.rasa_env()
@@ -46,12 +51,10 @@ def child_env(settings: Settings, redis_url: str) -> dict[str, str]:
             "TRIAGE_URL": os.environ.get("TRIAGE_URL", f"http://127.0.0.1:{settings.helpline_port}"),
             "TRIAGE_SERVICE_TOKEN": settings.triage_service_token.get_secret_value(),
             "SANIC_HOST": _host(settings.action_server_url),
-            "RASA_TRACKER_URL": os.environ.get("RASA_TRACKER_URL", f"sqlite:///{VAR / 'rasa-trackers.db'}"),
+            "RASA_TRACKER_URL": rasa_tracker_url(),
         }
     )
-    if not (settings.encryption_keys.get_secret_value() or settings.encryption_key_file):
-        crypto.configured_keys()  # creates the development key file, shared with Rasa's tracker store
-        env["ENCRYPTION_KEY_FILE"] = str(crypto.DEV_KEY_FILE)
+    env.update(crypto.child_environment())  # Rasa's tracker store and the action server's outbox use the same keys
     return env
 
 

@@ -1,11 +1,16 @@
 """Encryption at rest: authenticated, keyed from outside the database, rotatable."""
 
+import json
+import sqlite3
+from pathlib import Path
+
 import pytest
 from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from helpline import crypto
+from helpline.cli import main
 from helpline.db import get_engine, new_session
 from helpline.keys import encrypted_columns, rotate
 from tests.conftest import Reconfigure
@@ -67,5 +72,44 @@ def test_key_rotation_round_trip(reconfigure: Reconfigure, session: Session) -> 
     with get_engine().connect() as connection:
         stored = connection.execute(text("SELECT body FROM messages")).scalar_one()
     assert SECRET not in stored
+    with pytest.raises(InvalidToken):
+        Fernet(old.encode()).decrypt(stored.removeprefix(crypto.PREFIX).encode())
+
+
+def _rasa_tracker_store(path: Path, sender: str, serialised: str) -> None:
+    """A tracker as bot.tracker_store.EncryptedTrackerStore keeps it (table encrypted_trackers, same scheme)."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE encrypted_trackers (sender_id VARCHAR(255) PRIMARY KEY, data TEXT NOT NULL)")
+        connection.execute("INSERT INTO encrypted_trackers VALUES (?, ?)", (sender, crypto.encrypt(serialised)))
+
+
+def test_the_rotate_command_with_a_key_file_re_encrypts_the_database_and_rasas_trackers(
+    reconfigure: Reconfigure, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["keys", "new"]) == 0
+    old = capsys.readouterr().out.strip()
+    Fernet(old.encode())  # a usable key
+    key_file = tmp_path / "helpline.keys"
+    key_file.write_text(f"# newest first\n{old}\n")
+    reconfigure(ENCRYPTION_KEYS="", ENCRYPTION_KEY_FILE=str(key_file))
+    conversation = _store(SECRET)
+    trackers = tmp_path / "rasa-trackers.db"
+    _rasa_tracker_store(trackers, str(conversation.id), json.dumps({"events": [{"event": "user", "text": SECRET}]}))
+    monkeypatch.setenv("RASA_TRACKER_URL", f"sqlite:///{trackers}")
+
+    new = Fernet.generate_key().decode()
+    key_file.write_text(f"{new}\n{old}\n")
+    crypto.reset()
+    assert main(["keys", "rotate"]) == 0
+    said = capsys.readouterr().out
+    assert "re-encrypted 1 trackers" in said, said
+
+    key_file.write_text(f"{new}\n")  # the old key is retired
+    crypto.reset()
+    with new_session() as fresh:
+        assert [m.body for m in transcript(session=fresh, conversation_id=conversation.id)] == [SECRET]
+    with sqlite3.connect(trackers) as connection:
+        (stored,) = connection.execute("SELECT data FROM encrypted_trackers").fetchone()
+    assert SECRET in crypto.decrypt(stored)
     with pytest.raises(InvalidToken):
         Fernet(old.encode()).decrypt(stored.removeprefix(crypto.PREFIX).encode())
