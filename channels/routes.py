@@ -13,6 +13,7 @@ from triage.intake import register, register_forgetter, register_purger
 ROUTERS: list[APIRouter] = [webhooks_router]
 DEVELOPMENT_ROUTERS: list[APIRouter] = [dev_router]
 BACKGROUND: list[Callable[[], Awaitable[None]]] = [worker.run]
+MIDDLEWARE: list[type] = []
 
 register(GatewayPort())
 register_purger(retention.purge)

@@ -37,4 +37,6 @@ def create_app() -> FastAPI:
         if not settings.is_production:
             for router in part.DEVELOPMENT_ROUTERS:
                 app.include_router(router)
+        for middleware in part.MIDDLEWARE:
+            app.add_middleware(middleware)
     return app

@@ -9,6 +9,7 @@ from triage.bot_api.router import router as bot_router
 from triage.bot_api.router import staff_router as forget_router
 from triage.cases.router import router as cases_router
 from triage.console.routes import ROUTERS as console_routers
+from triage.console.web import NoStore
 from triage.conversations.router import router as conversations_router
 from triage.queue import watch
 from triage.retention import watch as retention
@@ -27,3 +28,4 @@ ROUTERS: list[APIRouter] = [
 ]
 DEVELOPMENT_ROUTERS: list[APIRouter] = []
 BACKGROUND: list[Callable[[], Awaitable[None]]] = [watch.run, retention.run]
+MIDDLEWARE: list[type[NoStore]] = [NoStore]

@@ -7,6 +7,8 @@ from fastapi import Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from helpline.settings import get_settings
 from triage.console.i18n import language_of, translations
@@ -40,6 +42,31 @@ def secure(response: Response) -> Response:
     if is_https():
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     return response
+
+
+class NoStore:
+    """ASGI middleware: what the staff API and the console answer holds personal data (transcripts, reports,
+    masked numbers), so no browser or proxy cache may keep it, JSON included (`Cache-Control: no-store` unless
+    the route chose otherwise, like the console's own scripts)."""
+
+    PRIVATE = ("/api/", "/console")
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not str(scope["path"]).startswith(self.PRIVATE):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_private(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("Cache-Control", "no-store")
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+            await send(message)
+
+        await self.app(scope, receive, send_private)
 
 
 def signed_in(request: Request, session: Session) -> Staff | None:

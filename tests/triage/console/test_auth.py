@@ -138,3 +138,16 @@ def test_signed_in_user_skips_the_form(console: Callable[..., Browserless]) -> N
 def test_sign_in_again_through_the_helper(make_staff: Callable[..., Account], client: TestClient) -> None:
     account = make_staff()
     assert len(sign_in(client, account.username)) == 64
+
+
+def test_personal_data_is_never_cached_json_included(
+    console: Callable[..., Browserless], make_conversation: Callable[..., object], client: TestClient
+) -> None:
+    user = console()
+    conversation_id = make_conversation()
+    for path in (f"/api/v1/conversations/{conversation_id}", "/api/v1/queue", "/console/api/claimed"):
+        response = user.client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["cache-control"] == "no-store", path
+    assert user.client.get("/console/static/common.js").headers["cache-control"] == "no-cache", "scripts revalidate"
+    assert "cache-control" not in client.get("/healthz").headers, "only staff pages and API are concerned"
