@@ -1,12 +1,15 @@
 """The one HTTP client the actions use to talk to triage.
 
 - Every call has a timeout and is retried with back-off on 5xx, timeouts and connection errors.
-- A request that still fails is appended to a durable outbox (JSON lines under var/) and re-sent before every
-  later call, and by `python -m actions.triage_client flush` (for a timer): nothing is lost.
+- A request that still fails is appended to a durable outbox (one encrypted JSON request a line under var/,
+  with the helpline's key ring: it holds what the person reported) and re-sent before every later call, and by
+  `python -m actions.triage_client flush` (for a timer): nothing is lost. What stays is re-encrypted with the
+  newest key at each flush.
 - 4xx answers are not retried: logged (path and status only, never message text) and reported to the caller.
 
 Configuration (environment): TRIAGE_URL (default http://127.0.0.1:8000), TRIAGE_SERVICE_TOKEN,
-TRIAGE_TIMEOUT_SECONDS (3), TRIAGE_ATTEMPTS (3), TRIAGE_OUTBOX (var/triage_outbox.jsonl).
+TRIAGE_TIMEOUT_SECONDS (3), TRIAGE_ATTEMPTS (3), TRIAGE_OUTBOX (var/triage_outbox.jsonl), and the key ring:
+ENCRYPTION_KEYS or ENCRYPTION_KEY_FILE (bot/keyring.py).
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from cryptography.fernet import InvalidToken
+
+from bot.keyring import PREFIX, key_ring, seal, unseal
 
 logger = logging.getLogger(__name__)
 
@@ -104,11 +110,23 @@ async def _post_with_retries(path: str, body: dict, key: str, attempts: int) -> 
     return None
 
 
+def _sealed(entry: dict) -> str:
+    return seal(key_ring(), json.dumps(entry, ensure_ascii=False))
+
+
+def _opened(line: str) -> dict:
+    """One queued request; a plain JSON line (written before the outbox was encrypted) is read as it is."""
+    return json.loads(unseal(key_ring(), line) if line.startswith(PREFIX) else line)
+
+
 def _append_outbox(path: str, body: dict, key: str) -> None:
     target = outbox_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    line = json.dumps({"path": path, "body": body, "key": key, "queued_at": time.time()}, ensure_ascii=False)
+    line = _sealed({"path": path, "body": body, "key": key, "queued_at": time.time()})
+    fresh = not target.exists()
     with open(target, "a", encoding="utf-8") as handle:
+        if fresh:
+            os.chmod(target, 0o600)
         fcntl.flock(handle, fcntl.LOCK_EX)
         handle.write(line + "\n")
         handle.flush()
@@ -123,7 +141,7 @@ async def flush_outbox() -> int:
         return 0
     with open(target, "r+", encoding="utf-8") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        entries = [json.loads(line) for line in handle if line.strip()]
+        entries = [_opened(line.strip()) for line in handle if line.strip()]
         remaining = []
         for index, entry in enumerate(entries):
             result = await _post_with_retries(entry["path"], entry["body"], entry["key"], attempts=1)
@@ -135,7 +153,7 @@ async def flush_outbox() -> int:
         handle.seek(0)
         handle.truncate()
         for entry in remaining:
-            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            handle.write(_sealed(entry) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
         fcntl.flock(handle, fcntl.LOCK_UN)
@@ -146,7 +164,7 @@ async def post(path: str, body: dict) -> TriageResult:
     """POSTs `body` to triage; on repeated failure queues it in the outbox and returns status `pending`."""
     try:
         await flush_outbox()
-    except (OSError, json.JSONDecodeError):
+    except (OSError, json.JSONDecodeError, InvalidToken):
         logger.exception("could not flush the triage outbox")
     key = str(uuid.uuid4())
     result = await _post_with_retries(path, body, key, _attempts())

@@ -6,6 +6,8 @@ COPY requirements ./requirements
 RUN pip install --no-cache-dir rasa-sdk==3.6.2 cryptography pyyaml -c requirements/rasa-constraints.txt \
     && useradd --system --uid 1001 actions
 COPY actions ./actions
+# The pure-Python parts of bot/ the actions import (no Rasa in this image): text rules and the key ring.
+COPY bot/__init__.py bot/text.py bot/keyring.py ./bot/
 COPY data/reference ./data/reference
 USER actions
 EXPOSE 5055

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from cryptography.fernet import Fernet
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -38,7 +39,7 @@ class TriageStandIn:
                 },
             ),
             "/api/v1/bot/reports": (201, {"reference": "R-7Q2K9D", "level": "P2"}),
-            "/api/v1/bot/forget": (202, {"erased": {"messages": 7, "reports": 1}}),
+            "/api/v1/bot/forget": (202, {"erased": {"conversations": 2, "messages": 7, "reports": 1}, "held": False}),
             "/api/v1/bot/feedback": (204, None),
         }
         stand_in = self
@@ -73,6 +74,19 @@ class TriageStandIn:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def encryption_key(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A key ring of one fresh key for each test (the outbox is encrypted with it)."""
+    key = Fernet.generate_key().decode()
+    monkeypatch.setenv("ENCRYPTION_KEYS", key)
+    return key
+
+
+def queued(outbox: Path) -> list[dict[str, Any]]:
+    """The requests waiting in the outbox file, decrypted."""
+    return [triage_client._opened(line) for line in outbox.read_text().splitlines() if line.strip()]
 
 
 @pytest.fixture

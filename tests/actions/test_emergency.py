@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+
+import pytest
+from cryptography.fernet import Fernet, InvalidToken
 
 from actions import triage_client
 from actions.action_emergency import ActionEmergency
 from actions.handoff import emergency_numbers_text
-from conftest import load_tracker, responses, run
+from conftest import load_tracker, queued, responses, run
 
 
 def test_numbers_come_first_then_a_person_then_p1_handoff(triage, domain):
@@ -67,31 +71,38 @@ def test_triage_down_still_gives_numbers_and_queues_the_handoff(unreachable_tria
     _, messages = run(ActionEmergency(), load_tracker("danger_darija"), domain)
 
     assert responses(messages) == ["utter_emergency_numbers", "utter_person_coming", "utter_handoff_pending"]
-    queued = [json.loads(line) for line in unreachable_triage.read_text().splitlines()]
-    assert len(queued) == 1
-    assert queued[0]["path"] == "/api/v1/bot/handoff"
-    assert queued[0]["body"]["priority"] == "P1"
+    (waiting,) = queued(unreachable_triage)
+    assert waiting["path"] == "/api/v1/bot/handoff"
+    assert waiting["body"]["priority"] == "P1"
 
 
 def test_queued_handoff_is_delivered_once_triage_is_back(triage, domain, monkeypatch, tmp_path):
     outbox = tmp_path / "outbox.jsonl"
-    outbox.write_text(
-        json.dumps(
-            {
-                "path": "/api/v1/bot/handoff",
-                "body": {"conversation_id": "c1", "priority": "P1"},
-                "key": "k1",
-                "queued_at": 0,
-            }
-        )
-        + "\n"
-    )
-    import asyncio
-
+    before = {"path": "/api/v1/bot/handoff", "body": {"conversation_id": "c1", "priority": "P1"}, "key": "k1"}
+    sealed = {"path": "/api/v1/bot/handoff", "body": {"conversation_id": "c2", "priority": "P2"}, "key": "k2"}
+    # a plain line written before the outbox was encrypted, then an encrypted one
+    outbox.write_text(json.dumps(before) + "\n" + triage_client._sealed(sealed) + "\n")
     left = asyncio.run(triage_client.flush_outbox())
     assert left == 0
-    assert triage.bodies("/api/v1/bot/handoff") == [{"conversation_id": "c1", "priority": "P1"}]
+    assert triage.bodies("/api/v1/bot/handoff") == [
+        {"conversation_id": "c1", "priority": "P1"},
+        {"conversation_id": "c2", "priority": "P2"},
+    ]
     assert outbox.read_text() == ""
+
+
+def test_what_waits_is_re_encrypted_with_the_newest_key_at_each_flush(
+    unreachable_triage, domain, encryption_key, monkeypatch
+):
+    run(ActionEmergency(), load_tracker("danger_darija"), domain)
+    new = Fernet.generate_key().decode()
+    monkeypatch.setenv("ENCRYPTION_KEYS", f"{new},{encryption_key}")
+    assert asyncio.run(triage_client.flush_outbox()) == 1, "triage is still down: the request waits"
+    monkeypatch.setenv("ENCRYPTION_KEYS", new)
+    (waiting,) = queued(unreachable_triage)
+    assert waiting["body"]["priority"] == "P1"
+    with pytest.raises(InvalidToken):
+        Fernet(encryption_key.encode()).decrypt(unreachable_triage.read_text().strip().removeprefix("enc1:").encode())
 
 
 def test_5xx_is_retried_then_queued(triage, domain, tmp_path):

@@ -6,7 +6,7 @@ import pytest
 
 from actions.action_submit_report import ActionSubmitReport
 from actions.validate_report_form import ValidateReportForm
-from conftest import load_tracker, responses, run
+from conftest import load_tracker, queued, responses, run
 
 FULL = {
     "report_what": "Le voisin frappe sa fille tous les soirs",
@@ -166,4 +166,10 @@ def test_submit_sends_answers_and_shows_summary_and_reference(triage, domain):
 def test_submit_with_triage_down_saves_the_report(unreachable_triage, domain):
     _, messages = run(ActionSubmitReport(), load_tracker("report_form", slots=FULL), domain)
     assert responses(messages) == ["utter_report_summary", "utter_report_pending", "utter_report_next"]
-    assert "/api/v1/bot/reports" in unreachable_triage.read_text()
+    (waiting,) = queued(unreachable_triage)
+    assert waiting["path"] == "/api/v1/bot/reports"
+    assert waiting["body"]["answers"]["report_what"] == FULL["report_what"]
+    stored = unreachable_triage.read_text()
+    assert "frappe" not in stored, "the outbox file is encrypted"
+    assert "/api/v1" not in stored
+    assert unreachable_triage.stat().st_mode & 0o077 == 0, "readable by the action server only"

@@ -90,3 +90,16 @@ def test_rasa_shares_its_stores_between_replicas(config: dict[str, Any]) -> None
     endpoints = yaml.safe_load((ROOT / "docker/rasa-endpoints.yml").read_text())
     assert endpoints["lock_store"]["type"] == "redis"
     assert endpoints["tracker_store"]["type"] == "bot.tracker_store.EncryptedTrackerStore"
+
+
+def test_the_action_server_has_the_key_ring_and_the_modules_it_imports(config: dict[str, Any]) -> None:
+    assert config["services"]["actions"]["environment"]["ENCRYPTION_KEYS"], "its outbox file is encrypted"
+    dockerfile = (ROOT / "docker/actions.Dockerfile").read_text()
+    imported = {
+        f"bot/{line.split()[1].removeprefix('bot.')}.py"
+        for path in (ROOT / "actions").glob("*.py")
+        for line in path.read_text().splitlines()
+        if line.startswith("from bot.")
+    }
+    assert imported == {"bot/text.py", "bot/keyring.py"}
+    assert all(module in dockerfile for module in imported)
