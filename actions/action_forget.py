@@ -1,4 +1,5 @@
-"""'Forget me', after the user confirmed: triage erases the conversation; the bot starts afresh."""
+"""'Forget me', after the user confirmed: triage erases the conversation, the user is told what was erased (and
+that a part is kept when a supervisor placed it on legal hold); the bot starts afresh."""
 
 from __future__ import annotations
 
@@ -24,7 +25,10 @@ class ActionForget(Action):
         keep_language, keep_choice = language(tracker), tracker.get_slot("language_chosen")
         result = await triage_client.post(FORGET_PATH, {"conversation_id": tracker.sender_id})
         if result.ok:
-            dispatcher.utter_message(response="utter_forgotten")
+            erased = result.data.get("erased") or {}
+            counts = {kind: int(erased.get(kind) or 0) for kind in ("conversations", "messages", "reports")}
+            held = bool(result.data.get("held"))
+            dispatcher.utter_message(response="utter_forgotten_held" if held else "utter_forgotten", **counts)
         elif result.status == "pending":
             dispatcher.utter_message(response="utter_forget_pending")
         else:
