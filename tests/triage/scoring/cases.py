@@ -120,6 +120,21 @@ DARIJA_LAT = [
     case("dl-threat", "ghadi y9tlni ila hdrt", P1, "danger_now"),
     case("dl-salam", "salam", P4, "greeting", language="darija_lat"),
     case("dl-prank", "hhhhh test", P4, "prank"),
+    # Third round: a negation that says there is nothing left to live for is ideation, not softening; means in
+    # everyday words (razors, knives) with beating now is danger; idioms of dying and killing are not.
+    case("dl-negated-life-is-ideation", "ma b9itch bghit n3ich, safi 3yit", P1, "suicide_intent"),
+    case("dl-negated-life-joined", "mab9itch baghi n3ich", P1, "suicide_intent"),
+    case("dl-go-to-god", "bghit nmchi 3nd rbi", P1, "suicide_intent"),
+    case("dl-tonight-farewell", "ghadi ndirha had lila, sm7o lia 3la kolchi", P1, "suicide_intent"),
+    case("dl-razors-beating-now", "jaw jouj d rjal l dar b lmwas w kaydrbo khoya", P1, "means", "danger_now"),
+    case("dl-knife-in-hand", "bba chad jenwi w kaydreb mama", P1, "danger_now"),
+    case("dl-sleeping-pills-box", "chrebt lbwata kamla dyal dwa dyal nn3as", P1, "attempt"),
+    case("dl-nowhere-to-sleep", "khrjouni mn ddar w ma 3ndi fin nbat", P1, "afraid_home"),
+    case("dl-taken-by-force", "hezzoha b jjehd f tomobil", P1, "trafficking"),
+    case("dl-had-li-is-not-tonight", "khali howa had li kaydrebni", P2, absent="danger_now"),
+    case("dl-idiom-laughing", "mt mn dd7k m3a sa7bati f lmdrasa", P3, absent="suicide_intent"),
+    case("dl-idiom-bac", "lbac ghadi y9tlni, ma 9rit walou", P3, absent="danger_now"),
+    case("dl-idiom-ymoutni", "bba ghadi ymoutni ila chaf nno9at", P3, absent="danger_now"),
 ]
 
 DARIJA_AR = [
@@ -131,6 +146,11 @@ DARIJA_AR = [
     case("da-past", "هادي 3 سنين كان كيضربني", P3, "past"),
     case("da-idiom", "بابا غادي يقتلني إلا سقطت", P3),
     case("da-greeting", "السلام عليكم", P4, "greeting"),
+    case("da-negated-life-is-ideation", "ما بقيتش بغيت نعيش", P1, "suicide_intent"),
+    case("da-knife-beating-now", "واحد الراجل شاد السكين وكيضرب خويا", P1, "danger_now", "means"),
+    case("da-razors-clitic", "دخلو علينا بالمواس", P1, "danger_now", "means"),
+    case("da-last-message", "هادي آخر رسالة، سمحو ليا على كلشي", P1, "suicide_plan"),
+    case("da-idiom-bac", "الباك غادي يقتلني هاد العام", P3, absent="danger_now"),
 ]
 
 AR = [
@@ -142,6 +162,13 @@ AR = [
     case("ar-past", "عندما كنت صغيرا كان أبي يضربني", P3, "past"),
     case("ar-idiom", "أمي ستقتلني إذا رسبت", P3),
     case("ar-greeting", "مرحبا", P4, "greeting", language="ar"),
+    case("ar-no-reason-to-live", "لم يعد لدي سبب للعيش", P1, "suicide_intent"),
+    case("ar-do-it-tonight", "سأفعلها الليلة", P1, "suicide_intent"),
+    case("ar-last-message", "هذه رسالتي الأخيرة، سامحوني على كل شيء", P1, "suicide_plan"),
+    case("ar-stranger-car-young", "رجل غريب أخذ ابن جيراننا ذا الست سنوات في سيارته", P1, "trafficking", "young_child"),
+    case("ar-idiom-laughing", "سأموت من الضحك في المدرسة اليوم", P3, absent="suicide_intent"),
+    case("ar-idiom-exam", "الامتحان سيقتلني، لم أراجع شيئا", P3, absent="danger_now"),
+    case("ar-sometimes-think-of-method", "أحيانا أفكر في تناول كل الحبوب لكنني لن أفعل", P2, "hypothetical"),
 ]
 
 TZM = [
