@@ -48,6 +48,12 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "Request refused (missing security token).",
     ),
     "not_found": ("Introuvable.", "غير موجود.", "Not found."),
+    "status": ("Statut", "الحالة", "Status"),
+    "moved_away": (
+        "La conversation est maintenant dans la file d'un autre centre.",
+        "المحادثة الآن في قائمة مركز آخر.",
+        "The conversation is now in another centre's queue.",
+    ),
     "live_queue": ("File en direct", "قائمة الانتظار المباشرة", "Live queue"),
     "my_conversations": ("Mes conversations", "محادثاتي", "My conversations"),
     "claimed_conversations": ("Conversations en cours", "محادثات جارية", "Conversations in progress"),

@@ -1,6 +1,7 @@
 """Every console endpoint and role: unauthenticated callers are sent to sign in (pages) or get 401 (data),
 counsellors get 403 on supervisor pages and on other centres' conversations and cases."""
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from fastapi.testclient import TestClient
 from helpline.db import new_session
 from tests.triage.console.conftest import Browserless
 from triage.cases.models import Case
+from triage.console.pages import STATIC
+from triage.console.routes import ROUTERS
 from triage.staff.models import Role
 
 
@@ -32,8 +35,23 @@ ENDPOINTS = [
     Endpoint("/console/api/choices", page=False),
     Endpoint("/console/api/conversations/{own}/context", page=False),
 ]
+OPEN = {("GET", "/console/login"), ("POST", "/console/login"), ("POST", "/console/logout"),
+        ("GET", "/console/language/{language}"), ("GET", "/console/static/{name}")}  # fmt: skip
+STREAM = ("GET", "/console/events")  # test_events_stream_needs_a_session
 OTHER_CENTRE = ["/console/conversations/{other}", "/console/cases/{other_case}",
                 "/console/api/conversations/{other}/context"]  # fmt: skip
+
+
+def _console_routes() -> set[tuple[str, str]]:
+    return {(method, route.path) for router in ROUTERS for route in router.routes  # type: ignore[attr-defined]
+            for method in route.methods}  # type: ignore[attr-defined]  # fmt: skip
+
+
+def test_every_console_route_is_in_the_matrix() -> None:
+    """A new page or endpoint must be added to ENDPOINTS (or, if it is open to anyone, to OPEN)."""
+    guarded = {("GET", endpoint.path.replace("{own}", "{conversation_id}").replace("{own_case}", "{case_id}"))
+               for endpoint in ENDPOINTS}  # fmt: skip
+    assert guarded | OPEN | {STREAM} == _console_routes()
 
 
 @pytest.fixture
@@ -94,3 +112,23 @@ def test_static_files_are_served_locally_and_nothing_else(client: TestClient) ->
         assert client.get(f"/console/static/{name}").status_code == 200
     for name in ("../web.py", "canned_replies.yml", ".hidden.js", "missing.js"):
         assert client.get(f"/console/static/{name}").status_code == 404
+
+
+LINK = re.compile(r"""\b(?:src|href|action)=["']([^"']*)["']""")
+
+
+def test_pages_load_nothing_from_another_site(ids: dict[str, str], console: Callable[..., Browserless]) -> None:
+    """Listening centres may have poor connectivity: every script, style, link and form stays on this service."""
+    supervisor = console(role=Role.SUPERVISOR, centre=None)
+    pages = [endpoint.path.format(**ids) for endpoint in ENDPOINTS if endpoint.page and ".csv" not in endpoint.path]
+    links = []
+    for path in [*pages, "/console/login"]:
+        response = supervisor.client.get(path, follow_redirects=True)
+        assert response.status_code == 200, path
+        links += LINK.findall(response.text)
+    assert "/console/static/common.js" in links
+    foreign = [link for link in links if not (link.startswith(("/", "#", "data:")) and not link.startswith("//"))]
+    assert foreign == []
+    for name in ("console.css", *(p.name for p in (STATIC).glob("*.js"))):
+        source = (STATIC / name).read_text(encoding="utf-8")
+        assert not re.search(r"https?://|//cdn|@import", source.replace("http://www.w3.org/2000/svg", "")), name
