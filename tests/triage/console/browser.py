@@ -59,6 +59,44 @@ def signed_in_page(
     return page
 
 
+RECORD_ALARMS = """(() => {
+  window.__alarms = {notifications: [], tones: 0};
+  const Real = window.Notification;
+  if (Real) {
+    const Recorded = function (title, options) {
+      window.__alarms.notifications.push({title, body: options && options.body});
+      return new Real(title, options);
+    };
+    Object.defineProperty(Recorded, "permission", {get: () => Real.permission});
+    Recorded.requestPermission = (...args) => Real.requestPermission(...args);
+    window.Notification = Recorded;
+  }
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args) {
+    window.__alarms.tones += 1;
+    return start.apply(this, args);
+  };
+})();"""
+
+
+def listen_for_alarms(page: Page, base_url: str) -> None:
+    """Allows notifications, records every notification and tone the page makes (window.__alarms), reloads."""
+    page.context.grant_permissions(["notifications"], origin=base_url)
+    page.context.add_init_script(RECORD_ALARMS)
+    page.reload()
+
+
+def alarms(page: Page) -> dict[str, object]:
+    """The notifications shown and the tones played since listen_for_alarms."""
+    found: dict[str, object] = page.evaluate("window.__alarms")
+    return found
+
+
+def fits_the_screen(page: Page) -> bool:
+    """True when the page needs no horizontal scrolling in its viewport."""
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+
+
 def errors(page: Page) -> list[str]:
     """Script errors and console errors (a CSP violation is one) seen by the page so far."""
     return ERRORS.get(page, [])

@@ -21,9 +21,19 @@ from tests.channels.conftest import PUBLIC, WHATSAPP_USER, Bot, twilio_form
 from tests.conftest import Reconfigure
 from tests.live import live_service
 from tests.triage.conftest import PASSWORD, Account
-from tests.triage.console.browser import errors, screenshot, signed_in_page, telegram_webhook, wait_live
+from tests.triage.console.browser import (
+    alarms,
+    errors,
+    fits_the_screen,
+    listen_for_alarms,
+    screenshot,
+    signed_in_page,
+    telegram_webhook,
+    wait_live,
+)
 from triage.cases.models import Case
 from triage.console.demo import fill
+from triage.console.i18n import translations
 from triage.conversations.models import Conversation
 from triage.handoff import flows
 from triage.staff.models import Role
@@ -46,15 +56,26 @@ def test_p1_arrives_live_is_claimed_and_answered(
 ) -> None:
     counsellor = make_staff(role=Role.COUNSELLOR, centre="CASA")
     page = signed_in_page(browser, service, counsellor.username, PASSWORD, opened=open_pages)
+    listen_for_alarms(page, service)
+    page.click("#sound-on")  # the browser plays sound only after a gesture on the page
     wait_live(page)
     expect(page.locator("#queue-empty")).to_be_visible()
+    expect(page.locator("#notify-on")).to_be_hidden()  # permission already given
 
     telegram_webhook(service, P1_TEXT, chat=CHAT)
     row = page.locator("#queue tbody tr[data-level=P1]")
     expect(row).to_be_visible(timeout=15_000)
     expect(page.locator("#p1-alert")).to_be_visible()
+    expect(row.locator(".badge.level-P1")).to_have_text("P1")
     expect(row).to_contain_text("danger_now")
     expect(row).to_contain_text("kaydrebni daba")
+    expect(row).to_contain_text("telegram")
+    expect(row.locator("td.wait")).to_contain_text("restant")  # waiting time against the P1 target
+    assert page.title().startswith("⚠ P1")
+    alarm = alarms(page)
+    assert alarm["tones"], "a sound is played"
+    assert alarm["notifications"] == [{"title": "P1", "body": translations("fr")["new_p1_alert"]}]
+    assert fits_the_screen(page), "no horizontal scrolling on a small laptop screen"
     screenshot(page, "queue-p1-alert")
 
     row.locator("button.take").click()

@@ -66,11 +66,21 @@
     if (pending && !poll) poll = setTimeout(() => { poll = null; load(); }, 3000);
   }
 
+  function movedAway() {
+    root.dataset.state = "elsewhere";
+    root.dataset.mine = "no";
+    for (const node of document.querySelectorAll("#reply-form, #actions-card, #take")) node.hidden = true;
+    notice(t("moved_away"));
+  }
+
   async function load() {
     try {
       render(await api("GET", base));
       await loadContext();
-    } catch (error) { fail(error); }
+    } catch (error) {
+      if (error.status === 403 && current) movedAway(); /* transferred to a centre one cannot see */
+      else fail(error);
+    }
   }
 
   async function loadContext() {
@@ -126,7 +136,8 @@
   async function act(work, message) {
     show($("error"), "");
     try {
-      await work();
+      const answer = await work();
+      if (answer && answer.id === id && answer.messages) render(answer);
       notice(message || t("done"));
       Console.settle(load); /* the API commits just after it answers: read now and again shortly */
     } catch (error) { fail(error); }

@@ -6,7 +6,7 @@
   const queueBody = document.querySelector("#queue tbody");
   const claimedBody = document.querySelector("#claimed tbody");
   const alerted = new Set();
-  const pending = new Map(); /* rows announced by an event, shown before the next read confirms them */
+  const pending = new Map(); /* rows announced by an event, shown at once; the read that follows completes them */
   const PENDING_MS = 5000;
   let entries = [];
   let claimedNow = [];
@@ -44,7 +44,8 @@
     const wait = waiting(entry, now);
     const button = el("button", {type: "button", className: "primary take", text: t("take")});
     button.addEventListener("click", () => take(entry.conversation_id, button));
-    return el("tr", {"data-id": entry.conversation_id, "data-level": entry.level, className: `level-${entry.level}`},
+    return el("tr", {"data-id": entry.conversation_id, "data-level": entry.level, className: `level-${entry.level}`,
+                     "data-provisional": entry.provisional ? "yes" : null},
       el("td", {}, badge(entry.level)),
       el("td", {}, signals(entry)),
       el("td", {className: wait.late ? "wait late" : "wait", text: wait.text}),
