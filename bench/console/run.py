@@ -2,8 +2,9 @@
 
 Starts the real helpline service (uvicorn, one worker) with a throw-away SQLite database, an embedded Redis and the
 local Twilio/Telegram stand-in, opens the console in headless Chromium (Debian's package) as a counsellor, then
-posts signed P1 webhooks one after another. The page notes (Date.now()) when each new row is added; the latency is
-that moment minus the moment just before the webhook was posted. Goal: p95 < 1 s.
+posts signed P1 webhooks one after another. The page notes (Date.now()) when each new row is added, and when it is
+complete (read from the queue API: signals with their evidence, channel, language, waiting time); the latency is
+that moment minus the moment just before the webhook was posted. The goal, p95 < 1 s, is judged on the complete row.
 """
 
 import os
@@ -12,7 +13,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -24,6 +28,9 @@ from channels.sandbox import config  # noqa: E402
 from channels.sandbox.server import running  # noqa: E402
 from helpline import embedded_redis  # noqa: E402
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 RUNS = 30
 WARMUP = 3
 PASSWORD = "bench-password-123"
@@ -34,10 +41,18 @@ P1_TEXTS = ("bba kaydrebni daba o 3ndo mos, khayfa", "I took all my mum's pills 
             "my dad is hitting me right now, I am scared", "بابا كيضربني دابا وعندو موس")  # fmt: skip
 WATCH_ROWS = """() => {
   window.__seen = {};
+  window.__complete = {};
+  window.__levels = {};
   const body = document.querySelector('#queue tbody');
   new MutationObserver(() => {
+    const now = Date.now();
     for (const row of body.querySelectorAll('tr[data-id]')) {
-      if (!(row.dataset.id in window.__seen)) window.__seen[row.dataset.id] = Date.now();
+      const id = row.dataset.id;
+      if (!(id in window.__seen)) window.__seen[id] = now;
+      if (!(id in window.__complete) && row.dataset.provisional !== 'yes' && row.querySelector('.signals li')) {
+        window.__complete[id] = now;
+        window.__levels[id] = row.dataset.level;
+      }
     }
   }).observe(body, {childList: true});
   window.__events = {};
@@ -83,11 +98,25 @@ def _post_p1(base_url: str, index: int) -> float:
     return started
 
 
-def _measure(base_url: str) -> tuple[list[float], list[float]]:
+@dataclass
+class Measures:
+    """Milliseconds from each webhook to the queue event, the first row and the complete row in the page."""
+
+    events: list[float] = field(default_factory=list)
+    first_rows: list[float] = field(default_factory=list)
+    complete_rows: list[float] = field(default_factory=list)
+    levels: Counter[str] = field(default_factory=Counter)
+
+
+def _newest(page: "Page", name: str, before: int) -> float:
+    page.wait_for_function(f"(n) => Object.keys(window.{name}).length > n", arg=before, timeout=30_000)
+    return float(page.evaluate(f"Math.max(...Object.values(window.{name}))"))
+
+
+def _measure(base_url: str) -> Measures:
     from playwright.sync_api import sync_playwright
 
-    latencies: list[float] = []
-    events: list[float] = []
+    measures = Measures()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
@@ -101,16 +130,16 @@ def _measure(base_url: str) -> tuple[list[float], list[float]]:
         for index in range(RUNS + WARMUP):
             before = page.evaluate("Object.keys(window.__seen).length")
             started = _post_p1(base_url, index)
-            page.wait_for_function("(n) => Object.keys(window.__seen).length > n", arg=before, timeout=30_000)
-            seen = page.evaluate("Math.max(...Object.values(window.__seen))")
-            page.wait_for_function("(n) => Object.keys(window.__events).length > n", arg=before, timeout=30_000)
-            event = page.evaluate("Math.max(...Object.values(window.__events))")
+            seen, complete = _newest(page, "__seen", before), _newest(page, "__complete", before)
+            event = _newest(page, "__events", before)
             if index >= WARMUP:
-                latencies.append(seen - started)
-                events.append(event - started)
+                measures.first_rows.append(seen - started)
+                measures.complete_rows.append(complete - started)
+                measures.events.append(event - started)
             time.sleep(0.3)
+        measures.levels.update(page.evaluate("Object.values(window.__levels)")[WARMUP:])
         browser.close()
-    return latencies, events
+    return measures
 
 
 def main() -> None:
@@ -136,17 +165,19 @@ def main() -> None:
         )  # fmt: skip
         try:
             _wait_ready(base_url)
-            latencies, events = _measure(base_url)
+            measures = _measure(base_url)
         finally:
             server.terminate()
             server.wait(timeout=20)
             redis_process.terminate()
-    p50, p95 = _percentile(latencies, 0.50), _percentile(latencies, 0.95)
+    complete = measures.complete_rows
+    p95 = _percentile(complete, 0.95)
     verdict = "meets" if p95 < 1000 else "MISSES"
-    print(f"P1 webhook -> row in the console: p50 {p50:6.0f} ms  p95 {p95:6.0f} ms  max {max(latencies):6.0f} ms  "
-          f"over {len(latencies)} runs ({verdict} the p95 < 1 s goal)")  # fmt: skip
-    print(f"  of which the queue event reaching the page: p50 {_percentile(events, 0.5):6.0f} ms  "
-          f"p95 {_percentile(events, 0.95):6.0f} ms")  # fmt: skip
+    print(f"P1 webhook -> complete row in the console: p50 {_percentile(complete, 0.5):6.0f} ms  p95 {p95:6.0f} ms  "
+          f"max {max(complete):6.0f} ms  over {len(complete)} runs ({verdict} the p95 < 1 s goal)")  # fmt: skip
+    for label, values in (("first row (from the event)", measures.first_rows), ("queue event", measures.events)):
+        print(f"  {label:>26}: p50 {_percentile(values, 0.5):6.0f} ms  p95 {_percentile(values, 0.95):6.0f} ms")
+    print(f"  levels of the measured rows: {dict(sorted(measures.levels.items()))}")
     print("one uvicorn worker, SQLite, embedded Redis, headless Chromium; measured with the page's own clock")
 
 
