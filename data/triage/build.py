@@ -1,4 +1,4 @@
-"""Builds train.jsonl, heldout.jsonl and fresh_heldout.jsonl from the hand-written sources:
+"""Builds train.jsonl, heldout.jsonl and fresh4_heldout.jsonl from the hand-written sources:
 python data/triage/build.py.
 
 Each source line is `LEVEL|signal,signal|text` (file name = language) or, in context.txt,
@@ -6,10 +6,11 @@ Each source line is `LEVEL|signal,signal|text` (file name = language) or, in con
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
 examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
-`fresh/`, `fresh2/` and `fresh3/` are further held-out sets, written and labelled by hand before the engine was
-run on them and never trained on: `fresh/` after `heldout.jsonl` had been used for tuning, `fresh2/` before the
-tuning on `fresh/`'s errors was measured, `fresh3/` before the tuning on `fresh2/`'s errors. Once a set's errors
-have been looked at it is no longer clean; bench/triage/RESULTS.md says which measure of which set is clean.
+`fresh/`, `fresh2/` and `fresh3/` were further held-out sets, each written and labelled by hand before the engine
+was run on it, measured once clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a
+set's errors have been looked at it no longer measures anything honestly, so these three are now training data
+(`SEEN`). `fresh4/` was written blind (without the lexicons, rules or earlier sets) and is the clean held-out set
+(`FRESH`): never train or tune on it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
-FRESH = {"fresh": HERE / "fresh", "fresh2": HERE / "fresh2", "fresh3": HERE / "fresh3"}
+SEEN = {"fresh": HERE / "fresh", "fresh2": HERE / "fresh2", "fresh3": HERE / "fresh3"}
+FRESH = {"fresh4": HERE / "fresh4"}
 HELDOUT_EVERY = 3
 
 
@@ -40,6 +42,11 @@ def read_source(path: Path, *, prefix: str = "") -> list[dict[str, object]]:
         row["id"] = f"{prefix}{path.stem}-{number:03d}"
         rows.append(row)
     return rows
+
+
+def read_folder(folder: Path, *, prefix: str) -> list[dict[str, object]]:
+    """Reads every source file of a folder, in name order."""
+    return [row for path in sorted(folder.glob("*.txt")) for row in read_source(path, prefix=prefix)]
 
 
 def split(rows: list[dict[str, object]]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
@@ -65,11 +72,12 @@ def main() -> None:
     rows = [row for path in sorted(SOURCE.glob("*.txt")) for row in read_source(path)]
     train, heldout = split(rows)
     train += [row for path in sorted(TRAIN_ONLY.glob("*.txt")) for row in read_source(path, prefix="extra-")]
+    train += [row for name, folder in SEEN.items() for row in read_folder(folder, prefix=f"{name}-")]
     write(HERE / "train.jsonl", train)
     write(HERE / "heldout.jsonl", heldout)
     counts = [f"{len(train)} train", f"{len(heldout)} held out"]
     for name, folder in FRESH.items():
-        fresh = [row for path in sorted(folder.glob("*.txt")) for row in read_source(path, prefix=f"{name}-")]
+        fresh = read_folder(folder, prefix=f"{name}-")
         write(HERE / f"{name}_heldout.jsonl", fresh)
         counts.append(f"{len(fresh)} {name} held out")
     print(", ".join(counts))

@@ -51,6 +51,17 @@ def transcript(*, session: Session, conversation_id: uuid.UUID) -> list[Message]
     )
 
 
+def last_user_messages(*, session: Session, conversation_id: uuid.UUID, limit: int) -> list[str]:
+    """The bodies of the user's last `limit` messages, oldest first (decrypting only those)."""
+    bodies = session.scalars(
+        select(Message.body)
+        .where(Message.conversation_id == conversation_id, Message.author == Author.USER)
+        .order_by(Message.created_at.desc())
+        .limit(limit)
+    )
+    return list(reversed(list(bodies)))
+
+
 def get_conversation(*, session: Session, conversation_id: uuid.UUID) -> Conversation | None:
     """The conversation with this id, if it exists."""
     return session.get(Conversation, conversation_id)

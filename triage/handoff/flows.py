@@ -12,7 +12,7 @@ from triage.audit.service import record
 from triage.centres import service as centres
 from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
 from triage.conversations.service import add_message as store_message
-from triage.conversations.service import transcript
+from triage.conversations.service import last_user_messages
 from triage.handoff.ports import gateway
 from triage.queue import service as queue
 from triage.scoring import Context, Level, assess
@@ -229,20 +229,22 @@ def set_level(*, session: Session, conversation: Conversation, staff: Staff, lev
 
 
 def _context(conversation: Conversation, session: Session) -> Context:
-    earlier = [m.body for m in transcript(session=session, conversation_id=conversation.id) if m.author == Author.USER]
+    """What the scorer knows of the conversation before this message (called before it is stored)."""
+    earlier = last_user_messages(session=session, conversation_id=conversation.id, limit=HISTORY_FOR_SCORING)
     return Context(
         reporter="child" if conversation.reporter == "child" else "adult" if conversation.reporter else None,
         child_age=conversation.child_age,
-        earlier_messages=tuple(earlier[-HISTORY_FOR_SCORING - 1 : -1]),
+        earlier_messages=tuple(earlier),
     )
 
 
 def record_inbound(*, session: Session, conversation: Conversation, body: str) -> Message:
     """Stores a user's message and rescores the conversation: the level may rise (a P1 jumps the queue)."""
+    context = _context(conversation, session)
     message = store_message(
         session=session, conversation=conversation, direction=Direction.INBOUND, author=Author.USER, body=body
     )
-    assessment = assess(body, context=_context(conversation, session))
+    assessment = assess(body, context=context)
     merge_signals(conversation, [{"code": s.code, "evidence": s.evidence} for s in assessment.signals])
     if conversation.language is None:
         conversation.language = assessment.language

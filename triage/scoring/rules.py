@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from triage.scoring.lexicon import Hit, Matchable, load_lexicons, number_words
 from triage.scoring.normalise import Token, tokenise
@@ -295,8 +296,10 @@ def combine_special(findings: list[Finding], *, now: bool) -> Level:
     return Level.P4
 
 
+@lru_cache(maxsize=4096)
 def apply_rules(text: str) -> RuleResult:
-    """Runs the safety rules on one text."""
+    """Runs the safety rules on one text (cached: a conversation's earlier messages are read again at each turn,
+    and the rate limit and the transcript score the same message)."""
     tokens = tokenise(text)
     findings, now = find_signals(text, tokens=tokens)
     level = level_of(findings)
