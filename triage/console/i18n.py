@@ -171,9 +171,12 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "feedback": ("Avis des usagers (1–3)", "تقييم المستخدمين (1–3)", "Feedback scores (1–3)"),
     "suppressed_note": (
-        "Les effectifs inférieurs à {k} sont masqués (« <{k} ») pour qu'aucun enfant ne puisse être reconnu.",
-        "الأعداد الأقل من {k} مخفية («<{k}») حتى لا يمكن التعرف على أي طفل.",
-        "Counts below {k} are hidden (“<{k}”) so that no child can be identified.",
+        "Les effectifs inférieurs à {k} sont masqués (« x »), et d'autres avec eux quand un total permettrait de"
+        " les retrouver, pour qu'aucun enfant ne puisse être reconnu.",
+        "الأعداد الأقل من {k} مخفية («x»)، ومعها أعداد أخرى إذا كان المجموع يسمح باستنتاجها، حتى لا يمكن التعرف على"
+        " أي طفل.",
+        "Counts below {k} are hidden (“x”), and so are others wherever a total would give them away, so that no"
+        " child can be identified.",
     ),
     "export_csv": ("Exporter en CSV", "تصدير CSV", "Export CSV"),
     "total": ("Total", "المجموع", "Total"),

@@ -1,4 +1,5 @@
-"""Monitoring and evaluation figures, anonymised: counts below a threshold are suppressed."""
+"""Monitoring and evaluation figures, anonymised: counts below a threshold are suppressed, and so are as many others
+as it takes for no suppressed count to be worked out from the totals (complementary suppression)."""
 
 import statistics
 from collections import Counter, defaultdict
@@ -12,8 +13,10 @@ from triage.cases.models import Case, CaseConversation
 from triage.conversations.models import Conversation
 
 SUPPRESS_BELOW = 5
+HIDDEN = "x"
 LEVELS = ("P1", "P2", "P3", "P4")
-Cell = int | None  # None: suppressed (fewer than SUPPRESS_BELOW but more than 0)
+Cell = int | None  # None: suppressed (below SUPPRESS_BELOW but more than 0, or hidden to protect such a count)
+Key = tuple[str | date, ...]
 
 
 def suppress(count: int) -> Cell:
@@ -22,8 +25,48 @@ def suppress(count: int) -> Cell:
 
 
 def shown(cell: Cell) -> str:
-    """How a cell is printed: the count, or `<5`."""
-    return str(cell) if cell is not None else f"<{SUPPRESS_BELOW}"
+    """How a cell is printed: the count, or `x` (one mark for every suppressed count, small or complementary)."""
+    return str(cell) if cell is not None else HIDDEN
+
+
+@dataclass(frozen=True)
+class Line:
+    """Counts whose sum is known as `total` (published, or derivable from another figure)."""
+
+    members: tuple[Key, ...]
+    total: Key
+
+
+def protect(counts: dict[Key, int], lines: list[Line]) -> set[Key]:
+    """The keys to hide: small counts, then complementary ones until every line is safe.
+
+    A line is safe when it hides nothing, or hides at least two of its counts (total included) and, when its total
+    is shown, the hidden members add up to more than their number (else each of them would be 1)."""
+    hidden = {key for key, count in counts.items() if suppress(count) is None}
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            extra = _next_to_hide(line, counts, hidden)
+            if extra is not None:
+                hidden.add(extra)
+                changed = True
+    return hidden
+
+
+def _next_to_hide(line: Line, counts: dict[Key, int], hidden: set[Key]) -> Key | None:
+    hidden_members = [key for key in line.members if key in hidden]
+    total_hidden = line.total in hidden
+    if not hidden_members and not total_hidden:
+        return None
+    if len(hidden_members) + total_hidden >= 2 and (
+        total_hidden or sum(counts[key] for key in hidden_members) > len(hidden_members)
+    ):
+        return None
+    candidates = [key for key in line.members if key not in hidden and counts[key] > 0]
+    if candidates:
+        return min(candidates, key=lambda key: (counts[key], str(key)))
+    return None if total_hidden else line.total
 
 
 @dataclass(frozen=True)
@@ -63,12 +106,35 @@ class Figures:
     feedback: dict[int, Cell] = field(default_factory=dict)
 
 
-def _series(days: list[date], observations: list[tuple[date, str]]) -> Series:
-    counts = Counter(observations)
-    totals = Counter(key for _day, key in observations)
-    keys = sorted(totals)
-    cells = {(day, key): suppress(counts.get((day, key), 0)) for day in days for key in keys}
-    return Series(days, keys, cells, {key: suppress(totals[key]) for key in keys})
+def _tally(
+    name: str, scope: str, days: list[date], observations: list[tuple[date, str]]
+) -> tuple[dict[Key, int], list[Line]]:
+    """Counts per (day, key), per key, per day and in all, with the lines they add up along.
+
+    Series of one scope share their per-day and overall totals (every contact has one channel, one level, one
+    region), so those are taken as known, and hidden consistently, across the scope."""
+    per_cell = Counter(observations)
+    per_key = Counter(key for _day, key in observations)
+    per_day = Counter(day for day, _key in observations)
+    keys = sorted(per_key)
+    counts: dict[Key, int] = {(name, day, key): per_cell[(day, key)] for day in days for key in keys}
+    counts |= {(name, key): per_key[key] for key in keys}
+    counts |= {(scope, day): per_day[day] for day in days}
+    counts[(scope,)] = len(observations)
+    lines = [Line(tuple((name, day, key) for key in keys), (scope, day)) for day in days]
+    lines += [Line(tuple((name, day, key) for day in days), (name, key)) for key in keys]
+    lines.append(Line(tuple((name, key) for key in keys), (scope,)))
+    return counts, lines
+
+
+def _series(name: str, days: list[date], counts: dict[Key, int], hidden: set[Key]) -> Series:
+    keys = sorted(str(key[1]) for key in counts if key[0] == name and len(key) == 2)
+
+    def cell(key: Key) -> Cell:
+        return None if key in hidden else counts[key]
+
+    cells = {(day, key): cell((name, day, key)) for day in days for key in keys}
+    return Series(days, keys, cells, {key: cell((name, key)) for key in keys})
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -117,14 +183,29 @@ def figures(*, session: Session, until: datetime, days: int) -> Figures:
     categories = _categories(session, rows)
     p1 = [c for c in rows if c.level == "P1" and c.claimed_at is not None and c.deadline is not None]
     within = [c for c in p1 if c.claimed_at is not None and c.deadline is not None and c.claimed_at <= c.deadline]
-    p1_claimed, p1_within = suppress(len(p1)), suppress(len(within))
+    counts: dict[Key, int] = {("p1", "within"): len(within), ("p1", "late"): len(p1) - len(within),
+                              ("p1", "claimed"): len(p1)}  # fmt: skip
+    lines = [Line((("p1", "within"), ("p1", "late")), ("p1", "claimed"))]
+    breakdowns = {
+        "channel": ("contacts", [(day[c.id], c.channel) for c in rows]),
+        "level": ("contacts", [(day[c.id], c.level) for c in rows]),
+        "region": ("contacts", [(day[c.id], c.region or "?") for c in rows]),
+        "category": ("categories", [(day[c.id], category) for c in rows for category in categories.get(c.id, [])]),
+    }
+    for name, (scope, observations) in breakdowns.items():
+        more_counts, more_lines = _tally(name, scope, day_list, observations)
+        counts |= more_counts
+        lines += more_lines
+    hidden = protect(counts, lines)
+    p1_claimed = None if ("p1", "claimed") in hidden else len(p1)
+    p1_within = None if ("p1", "within") in hidden else len(within)
     feedback = Counter(c.feedback for c in rows if c.feedback in (1, 2, 3))
     return Figures(
         since=start, until=until.date(),
-        by_channel=_series(day_list, [(day[c.id], c.channel) for c in rows]),
-        by_level=_series(day_list, [(day[c.id], c.level) for c in rows]),
-        by_region=_series(day_list, [(day[c.id], c.region or "?") for c in rows]),
-        by_category=_series(day_list, [(day[c.id], category) for c in rows for category in categories.get(c.id, [])]),
+        by_channel=_series("channel", day_list, counts, hidden),
+        by_level=_series("level", day_list, counts, hidden),
+        by_region=_series("region", day_list, counts, hidden),
+        by_category=_series("category", day_list, counts, hidden),
         claim_times=_claim_times(rows), p1_claimed=p1_claimed, p1_within_target=p1_within,
         p1_share=len(within) / len(p1) if p1_claimed and p1_within is not None else None,
         feedback={score: suppress(feedback.get(score, 0)) for score in (1, 2, 3)},
@@ -139,6 +220,8 @@ def csv_rows(result: Figures) -> list[list[str]]:
     for breakdown, series in breakdowns.items():
         for (day, key), cell in sorted(series.cells.items()):
             rows.append(["contacts", breakdown, day.isoformat(), key, shown(cell)])
+        for key, cell in series.totals.items():
+            rows.append(["contacts_total", breakdown, "", key, shown(cell)])
     for times in result.claim_times:
         rows.append(["claim_seconds_count", "level", "", times.level, shown(times.count)])
         rows.append(["claim_seconds_median", "level", "", times.level, _number(times.median)])
