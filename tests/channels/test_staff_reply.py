@@ -10,20 +10,24 @@ from channels.sandbox.server import Running
 from helpline.db import new_session
 from tests.channels.conftest import SMS_USER, Bot, post_twilio, twilio_form, work
 from triage.audit.models import AuditEvent
+from triage.consent import service as consent
 from triage.conversations.models import Conversation
 from triage.handoff import flows
 from triage.staff import service as staff_service
 from triage.staff.models import Role
 
 
-def _counsellor() -> dict[str, str]:
+def _staff(username: str, role: Role) -> dict[str, str]:
     with new_session() as session, session.begin():
         staff = staff_service.create(
-            session=session, username="houda", password="correct horse battery", role=Role.COUNSELLOR,
-            centre_code=None,
-        )  # fmt: skip
+            session=session, username=username, password="correct horse battery", role=role, centre_code=None
+        )
         token, _ = staff_service.issue_token(session=session, staff=staff)
     return {"Authorization": f"Bearer {token}"}
+
+
+def _counsellor() -> dict[str, str]:
+    return _staff("houda", Role.COUNSELLOR)
 
 
 def _queued_sms_conversation(client: TestClient, session: Session) -> uuid.UUID:
@@ -82,11 +86,41 @@ def test_staff_see_a_masked_number_and_supervisors_reveal_it_audited(
     assert SMS_USER not in str(shown)
     url = f"/api/v1/conversations/{conversation_id}/reveal-contact"
     assert client.post(url, headers=counsellor).status_code == 403
-    with new_session() as db, db.begin():
-        supervisor = staff_service.create(session=db, username="imane", password="correct horse battery",
-                                          role=Role.SUPERVISOR, centre_code=None)  # fmt: skip
-        token, _ = staff_service.issue_token(session=db, staff=supervisor)
-    revealed = client.post(url, headers={"Authorization": f"Bearer {token}"})
+    revealed = client.post(url, headers=_staff("imane", Role.SUPERVISOR))
     assert revealed.json() == {"contact": SMS_USER}
     reveals = session.scalars(select(AuditEvent.actor).where(AuditEvent.action == "reveal_contact")).all()
     assert reveals == ["imane"]
+
+
+def test_a_person_who_asked_to_stay_anonymous_is_revealed_only_to_an_admin_with_a_reason(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    conversation_id = _queued_sms_conversation(client, session)
+    conversation = session.get(Conversation, conversation_id)
+    assert conversation is not None
+    consent.record(session=session, conversation=conversation, consent={"contact_back": False, "anonymous": True})
+    consent.record(session=session, conversation=conversation, consent={"contact_how": "sms"})  # says nothing of it
+    session.commit()
+    url = f"/api/v1/conversations/{conversation_id}/reveal-contact"
+    supervisor, admin = _staff("imane", Role.SUPERVISOR), _staff("karim", Role.ADMIN)
+    reason = {"reason": "Réquisition du procureur n° 2026/118"}
+
+    for headers, body in ((supervisor, None), (supervisor, reason), (admin, None)):
+        refused = client.post(url, headers=headers, json=body)
+        assert refused.status_code == 403
+        assert refused.json()["detail"]["error"] == "anonymous"
+        assert "asked to stay anonymous" in refused.json()["detail"]["detail"]
+        assert SMS_USER not in refused.text
+    assert client.post(url, headers=admin, json={"reason": "because"}).status_code == 422, "a reason says something"
+
+    revealed = client.post(url, headers=admin, json=reason)
+    assert revealed.json() == {"contact": SMS_USER}
+    session.expire_all()
+    events = session.scalars(select(AuditEvent).where(AuditEvent.conversation_id == conversation_id,
+                                                      AuditEvent.action.like("reveal_contact%"))
+                                .order_by(AuditEvent.at)).all()  # fmt: skip
+    assert [(e.actor, e.action) for e in events] == [
+        ("imane", "reveal_contact_refused"), ("imane", "reveal_contact_refused"), ("karim", "reveal_contact_refused"),
+        ("karim", "reveal_contact"),
+    ]  # fmt: skip
+    assert events[-1].detail == {"anonymous": True, "reason": reason["reason"]}

@@ -46,6 +46,18 @@ def latest(*, session: Session, channel: str, pseudonym: str) -> Consent | None:
     return session.scalars(query).first()
 
 
+def wants_anonymity(*, session: Session, channel: str, pseudonym: str) -> bool:
+    """Whether the person's latest answer about anonymity, on this channel, was to stay anonymous."""
+    query = (
+        select(Consent.anonymous)
+        .join(Conversation, Conversation.id == Consent.conversation_id)
+        .where(Conversation.channel == channel, Conversation.pseudonym == pseudonym, Consent.anonymous.is_not(None))
+        .order_by(Consent.given_at.desc())
+        .limit(1)
+    )
+    return bool(session.scalars(query).first())
+
+
 def require_contact_back(*, session: Session, conversation: Conversation) -> Consent:
     """The consent that allows contacting the person back on this channel, or NoConsent."""
     consent = latest(session=session, channel=conversation.channel, pseudonym=conversation.pseudonym)

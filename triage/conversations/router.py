@@ -220,11 +220,30 @@ def contact_back(
     return _reply_out(sent)
 
 
-@router.post("/conversations/{conversation_id}/reveal-contact")
-def reveal_contact(conversation_id: uuid.UUID, session: SessionDep, staff: Supervisor) -> dict[str, str | None]:
-    """The full phone number or chat id, for supervisors; every reveal is audited."""
+ANONYMOUS_REFUSAL = (
+    "This person asked to stay anonymous: their number is not revealed. "
+    "Only an admin can reveal it, giving the legal reason (for example a prosecutor's requisition)."
+)
+
+
+@router.post("/conversations/{conversation_id}/reveal-contact", responses={403: {"description": "anonymous"}})
+def reveal_contact(
+    conversation_id: uuid.UUID, session: SessionDep, staff: Supervisor, body: schemas.RevealIn | None = None
+) -> dict[str, str | None]:
+    """The full phone number or chat id, for supervisors; every reveal and every refusal is audited.
+
+    A person who asked to stay anonymous keeps their number hidden, except from an admin who gives a reason."""
     conversation = visible_conversation(session, conversation_id, staff)
-    record(session=session, actor=staff.username, action="reveal_contact", conversation_id=conversation.id)
+    reason = body.reason if body else None
+    anonymous = consent.wants_anonymity(session=session, channel=conversation.channel, pseudonym=conversation.pseudonym)
+    if anonymous and (staff.role != Role.ADMIN or reason is None):
+        record(session=session, actor=staff.username, action="reveal_contact_refused", conversation_id=conversation.id,
+               detail={"why": "anonymous"})  # fmt: skip
+        session.commit()  # the refusal is audited even though the request fails
+        raise HTTPException(status.HTTP_403_FORBIDDEN, {"error": "anonymous", "detail": ANONYMOUS_REFUSAL})
+    detail = {"anonymous": True, "reason": reason} if anonymous else ({"reason": reason} if reason else None)
+    record(session=session, actor=staff.username, action="reveal_contact", conversation_id=conversation.id,
+           detail=detail)  # fmt: skip
     return {"contact": gateway().contact_address(session=session, conversation_id=conversation.id)}
 
 

@@ -75,6 +75,12 @@ class ReplyIn(BaseModel):
     text: str = Field(min_length=1, max_length=1600)
 
 
+class RevealIn(BaseModel):
+    """Why a number is revealed; required (from an admin) when the person asked to stay anonymous."""
+
+    reason: str = Field(min_length=10, max_length=500)
+
+
 class ReplyOut(BaseModel):
     message_id: uuid.UUID | None
     status: str
