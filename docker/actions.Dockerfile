@@ -4,7 +4,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONPATH=/app SANIC_HOST=0.0.
 WORKDIR /app
 COPY requirements ./requirements
 RUN pip install --no-cache-dir rasa-sdk==3.6.2 cryptography pyyaml -c requirements/rasa-constraints.txt \
-    && useradd --system --uid 1001 actions
+    && useradd --system --uid 1001 actions \
+    && mkdir -p /app/var && chown actions /app/var && chmod 700 /app/var
 COPY actions ./actions
 # The pure-Python parts of bot/ the actions import (no Rasa in this image): text rules and the key ring.
 COPY bot/__init__.py bot/text.py bot/keyring.py ./bot/

@@ -103,3 +103,15 @@ def test_the_action_server_has_the_key_ring_and_the_modules_it_imports(config: d
     }
     assert imported == {"bot/text.py", "bot/keyring.py"}
     assert all(module in dockerfile for module in imported)
+
+
+def test_the_action_servers_outbox_survives_a_restart(config: dict[str, Any]) -> None:
+    volumes = [  # docker-compose v1 prints `source:target:mode`, v2 a mapping
+        v if isinstance(v, dict) else dict(zip(("source", "target"), v.split(":"), strict=False))
+        for v in config["services"]["actions"]["volumes"]
+    ]
+    outbox = next(v for v in volumes if v["target"] == "/app/var")
+    assert outbox["source"] in config["volumes"], "a named volume, not a path in the image"
+    dockerfile = (ROOT / "docker/actions.Dockerfile").read_text()
+    assert "WORKDIR /app" in dockerfile, "the outbox's default place is var/ under the app (actions/triage_client.py)"
+    assert "chown actions /app/var" in dockerfile, "a new volume takes the owner of the image's directory"
