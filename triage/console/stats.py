@@ -37,28 +37,32 @@ class Line:
     total: Key
 
 
-def protect(counts: dict[Key, int], lines: list[Line]) -> set[Key]:
+def protect(counts: dict[Key, int], lines: list[Line], *, unpublished: frozenset[Key] = frozenset()) -> set[Key]:
     """The keys to hide: small counts, then complementary ones until every line is safe.
 
-    A line is safe when it hides nothing, or hides at least two of its counts (total included) and, when its total
-    is shown, the hidden members add up to more than their number (else each of them would be 1)."""
-    hidden = {key for key, count in counts.items() if suppress(count) is None}
+    A line is safe when it hides nothing that needs protecting, or hides at least two of its counts (total included)
+    and, when its total is shown, the hidden members add up to more than their number (else each of them would be
+    1). Unpublished counts (never shown, only derivable, such as P1 claimed late) are hidden from the start; they
+    need protecting only when small."""
+    hidden = set(unpublished) | {key for key, count in counts.items() if suppress(count) is None}
+    protected = {key for key in hidden if key not in unpublished or suppress(counts[key]) is None}
     changed = True
     while changed:
         changed = False
         for line in lines:
-            extra = _next_to_hide(line, counts, hidden)
+            extra = _next_to_hide(line, counts, hidden, protected)
             if extra is not None:
                 hidden.add(extra)
+                protected.add(extra)
                 changed = True
     return hidden
 
 
-def _next_to_hide(line: Line, counts: dict[Key, int], hidden: set[Key]) -> Key | None:
+def _next_to_hide(line: Line, counts: dict[Key, int], hidden: set[Key], protected: set[Key]) -> Key | None:
+    if not any(key in protected for key in (*line.members, line.total)):
+        return None
     hidden_members = [key for key in line.members if key in hidden]
     total_hidden = line.total in hidden
-    if not hidden_members and not total_hidden:
-        return None
     if len(hidden_members) + total_hidden >= 2 and (
         total_hidden or sum(counts[key] for key in hidden_members) > len(hidden_members)
     ):
@@ -144,16 +148,21 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(rank, len(ordered)) - 1]
 
 
-def _claim_times(conversations: list[Conversation]) -> list[ClaimTimes]:
+def _waits(conversations: list[Conversation]) -> dict[str, list[float]]:
     waits: dict[str, list[float]] = defaultdict(list)
     for c in conversations:
         if c.claimed_at is not None and c.queued_at is not None and c.claimed_at >= c.queued_at:
             waits[c.level].append((c.claimed_at - c.queued_at).total_seconds())
+    return waits
+
+
+def _claim_times(waits: dict[str, list[float]], hidden: set[Key]) -> list[ClaimTimes]:
     result = []
     for level in LEVELS:
         values = waits.get(level, [])
-        published = suppress(len(values)) not in (None, 0)
-        result.append(ClaimTimes(level, suppress(len(values)), statistics.median(values) if published else None,
+        published = bool(values) and ("claimed", level) not in hidden
+        result.append(ClaimTimes(level, len(values) if published or not values else None,
+                                 statistics.median(values) if published else None,
                                  percentile(values, 0.9) if published else None))  # fmt: skip
     return result
 
@@ -196,7 +205,16 @@ def figures(*, session: Session, until: datetime, days: int) -> Figures:
         more_counts, more_lines = _tally(name, scope, day_list, observations)
         counts |= more_counts
         lines += more_lines
-    hidden = protect(counts, lines)
+    waits = _waits(rows)
+    for level in LEVELS:  # claimed + not claimed = the level's contacts; the P1 claimed are counted twice
+        claimed = len(waits.get(level, []))
+        counts |= {("claimed", level): claimed, ("unclaimed", level): counts.get(("level", level), 0) - claimed}
+        if ("level", level) in counts:
+            lines.append(Line((("claimed", level), ("unclaimed", level)), ("level", level)))
+    if len(p1) == counts[("claimed", "P1")]:
+        lines.append(Line((("claimed", "P1"),), ("p1", "claimed")))
+    unpublished = frozenset({("p1", "late")} | {("unclaimed", level) for level in LEVELS})
+    hidden = protect(counts, lines, unpublished=unpublished)
     p1_claimed = None if ("p1", "claimed") in hidden else len(p1)
     p1_within = None if ("p1", "within") in hidden else len(within)
     feedback = Counter(c.feedback for c in rows if c.feedback in (1, 2, 3))
@@ -206,7 +224,7 @@ def figures(*, session: Session, until: datetime, days: int) -> Figures:
         by_level=_series("level", day_list, counts, hidden),
         by_region=_series("region", day_list, counts, hidden),
         by_category=_series("category", day_list, counts, hidden),
-        claim_times=_claim_times(rows), p1_claimed=p1_claimed, p1_within_target=p1_within,
+        claim_times=_claim_times(waits, hidden), p1_claimed=p1_claimed, p1_within_target=p1_within,
         p1_share=len(within) / len(p1) if p1_claimed and p1_within is not None else None,
         feedback={score: suppress(feedback.get(score, 0)) for score in (1, 2, 3)},
     )  # fmt: skip

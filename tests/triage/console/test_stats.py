@@ -183,3 +183,16 @@ def test_no_suppressed_count_can_be_worked_out_from_the_totals(
         assert not derived, f"{label}: suppressed counts can be worked out: {derived}"
         assert 2 in possible[f"{yesterday} telegram"]
     assert _from_csv(rows, "channel") == (result.by_channel.cells, result.by_channel.totals), "CSV = dashboard"
+
+
+def test_claim_counts_do_not_give_away_how_many_were_never_claimed(session: Session) -> None:
+    for wait in (20, 30, 40, 50, 60):
+        _closed(session, level="P2", channel="sms", wait=wait)
+    for _ in range(2):
+        session.add(Conversation(channel="sms", pseudonym=uuid.uuid4().hex, state=ConversationState.CLOSED,
+                                 opened_at=utcnow() - timedelta(days=1), level="P2", region="CS"))  # fmt: skip
+    session.commit()
+    result = stats.figures(session=session, until=utcnow(), days=7)
+    assert result.by_level.totals == {"P2": 7}
+    p2 = next(t for t in result.claim_times if t.level == "P2")
+    assert (p2.count, p2.median, p2.p90) == (None, None, None), "7 contacts minus 5 claimed would show 2"
