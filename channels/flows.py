@@ -20,7 +20,7 @@ from channels.contacts.models import Contact
 from channels.fallback import safe_reply
 from channels.inbox import service as inbox
 from channels.inbox.models import InboundKind, InboundMessage, InboxStatus
-from channels.message import Channel
+from channels.message import Channel, SendOutcome
 from channels.notices import Notice, notice
 from channels.outbox import service as outbox
 from channels.outbox.models import OutboxStatus, Purpose
@@ -62,6 +62,7 @@ class Plan:
     callback_id: str | None = None
     outbox_ids: list[int] = field(default_factory=list)
     jobs: list[outbox.Job] | None = None
+    address: str = field(default="", repr=False)  # to answer a turn that erased the person (forget-me)
 
 
 def work_one() -> bool:
@@ -128,7 +129,9 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
         inbox.finish(row=row, error="no contact")
         return None
     conversation = _conversation(session, row, contact)
-    plan = Plan(row_id=row.id, conversation_id=conversation.id, channel=Channel(contact.channel))
+    plan = Plan(
+        row_id=row.id, conversation_id=conversation.id, channel=Channel(contact.channel), address=contact.address
+    )
     if row.kind in (InboundKind.PAUSE_BOT, InboundKind.RESUME_BOT):
         plan.control = InboundKind(row.kind)
         return plan
@@ -307,7 +310,12 @@ def _ask_bot(plan: Plan, text: str) -> None:
 
 def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
     with new_session() as session, session.begin():
-        row, contact, conversation = _load(session, plan)
+        loaded = _load(session, plan)
+        if loaded is None:
+            plan.jobs = []
+            _send_unrecorded(plan, replies)
+            return
+        row, contact, conversation = loaded
         menu: list[dict[str, Any]] | None = None
         for text, buttons in replies:
             plan.outbox_ids += _send_text(
@@ -322,21 +330,38 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
 
 def _store_fallback(plan: Plan, *, reason: str) -> None:
     with new_session() as session, session.begin():
-        row, contact, conversation = _load(session, plan)
+        loaded = _load(session, plan)
+        if loaded is None:  # erased meanwhile: nobody is left to queue for a human
+            plan.jobs = []
+            return
+        row, contact, conversation = loaded
         plan.outbox_ids += _send_text(session, contact, conversation, safe_reply(conversation.language))
         request_human(session=session, conversation=conversation, reason=reason)
         inbox.finish(row=row, error=reason)
         plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)
 
 
-def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conversation]:
-    row, contact, conversation = session.execute(
+def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conversation] | None:
+    """The plan's row, contact and conversation; None when the turn erased them (forget-me)."""
+    loaded = session.execute(
         select(InboundMessage, Contact, Conversation)
         .join(Contact, Contact.id == InboundMessage.contact_id)
         .join(Conversation, Conversation.id == plan.conversation_id)
         .where(InboundMessage.id == plan.row_id)
-    ).one()
-    return row, contact, conversation
+    ).one_or_none()
+    return None if loaded is None else (loaded[0], loaded[1], loaded[2])
+
+
+def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
+    """Sends the bot's answer to a turn that erased the person (what was erased), stored nowhere: the address
+    lives only in this plan, and a reply that cannot go now is not kept to retry."""
+    sender = sender_for(plan.channel)
+    for text, buttons in replies:
+        for outgoing in outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons):
+            result = sender.send(outgoing, status_callback=None)
+            if result.outcome is not SendOutcome.ACCEPTED:
+                log.warning("the answer to an erased conversation was not sent: %s", result.outcome)
+                return
 
 
 def _control(plan: Plan) -> None:
@@ -345,8 +370,9 @@ def _control(plan: Plan) -> None:
     if plan.control is InboundKind.PAUSE_BOT:
         rasa.post_events(conversation_id=conversation_id, events=[{"event": "pause"}])
         with new_session() as session, session.begin():
-            row, _, _ = _load(session, plan)
-            inbox.finish(row=row)
+            loaded = _load(session, plan)
+            if loaded is not None:
+                inbox.finish(row=loaded[0])
         return
     rasa.post_events(conversation_id=conversation_id, events=[{"event": "resume"}])
     replies = rasa.send_to_bot(conversation_id=conversation_id, text=STAFF_RELEASED, metadata=_metadata(plan.channel))

@@ -14,6 +14,7 @@ ROUTERS: list[APIRouter] = [webhooks_router]
 DEVELOPMENT_ROUTERS: list[APIRouter] = [dev_router]
 BACKGROUND: list[Callable[[], Awaitable[None]]] = [worker.run]
 MIDDLEWARE: list[type] = []
+WARM_UP: list[Callable[[], object]] = []
 
 register(GatewayPort())
 register_purger(retention.purge)

@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
@@ -17,6 +18,7 @@ PARTS = (channels.routes, triage.routes)
 @contextlib.asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     """Runs each part's background work (workers, schedulers) for the life of the service."""
+    settle_memory()
     tasks = [asyncio.create_task(work()) for part in PARTS for work in part.BACKGROUND]
     try:
         yield
@@ -24,6 +26,16 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def settle_memory() -> None:
+    """Loads what every request uses (lexicons, model), then exempts everything alive from the garbage
+    collector's full passes: with the lexicons loaded, each full pass otherwise stops the service for 60-80 ms."""
+    for part in PARTS:
+        for warm_up in part.WARM_UP:
+            warm_up()
+    gc.collect()
+    gc.freeze()
 
 
 def create_app() -> FastAPI:

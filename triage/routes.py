@@ -13,6 +13,7 @@ from triage.console.web import NoStore
 from triage.conversations.router import router as conversations_router
 from triage.queue import watch
 from triage.retention import watch as retention
+from triage.scoring import assess
 from triage.scoring_api.router import router as scoring_router
 from triage.staff.router import router as staff_router
 
@@ -29,3 +30,4 @@ ROUTERS: list[APIRouter] = [
 DEVELOPMENT_ROUTERS: list[APIRouter] = []
 BACKGROUND: list[Callable[[], Awaitable[None]]] = [watch.run, retention.run]
 MIDDLEWARE: list[type[NoStore]] = [NoStore]
+WARM_UP: list[Callable[[], object]] = [lambda: assess("salam")]  # loads the lexicons and the model

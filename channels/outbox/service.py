@@ -46,6 +46,16 @@ def _parts(channel: Channel, body: str, buttons: list[dict[str, Any]]) -> list[s
     return parts
 
 
+def unrecorded(*, channel: Channel, address: str, body: str, buttons: list[dict[str, str]]) -> list[Outgoing]:
+    """The provider messages that carry a text split as `enqueue` would, for a reply kept in no row."""
+    parts = _parts(channel, body, list(buttons))
+    menu = tuple(Button(str(b["title"]), str(b["payload"])) for b in buttons)
+    return [
+        Outgoing(channel=channel, address=address, text=part, buttons=menu if index == len(parts) - 1 else ())
+        for index, part in enumerate(parts)
+    ]
+
+
 def enqueue(
     *,
     session: Session,

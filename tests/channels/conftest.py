@@ -48,6 +48,7 @@ class Bot:
     status: int = 200
     delay: float = 0.0  # seconds to think before answering a message
     calls: list[tuple[str, float, float]] = field(default_factory=list)  # (sender, started, ended) per message
+    during: Callable[[str], None] | None = None  # runs with the sender while the bot holds the turn (its actions)
 
     def messages(self) -> list[dict[str, Any]]:
         """The REST-channel messages Rasa received."""
@@ -70,6 +71,8 @@ def bot(reconfigure: Reconfigure, sandbox: Running) -> Iterator[Bot]:
         if "/tracker/events" in request.path:
             return 200, {}
         sender, started = json.loads(request.body)["sender"], time.monotonic()
+        if current.during is not None:
+            current.during(sender)
         time.sleep(current.delay)
         current.calls.append((sender, started, time.monotonic()))
         return current.status, [{"recipient_id": sender, **reply} for reply in current.replies]

@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from channels.contacts.models import Contact
 from channels.inbox.models import InboundMessage
+from channels.outbox.models import OutboundMessage
 from channels.sandbox.server import Running
 from helpline.db import new_session
-from tests.channels.conftest import Bot, post_telegram, tg_message, work
+from tests.channels.conftest import TELEGRAM_USER, Bot, post_telegram, tg_message, work
+from triage.bot_api import service
 from triage.bot_api.service import file_report
 from triage.cases.models import Case, CaseConversation
 from triage.conversations.models import Conversation, ConversationState, Message
@@ -100,3 +102,32 @@ def test_a_legal_hold_keeps_its_conversation_and_the_address_but_the_rest_goes(
     assert session.scalars(select(Report.case_id)).all() == [other_id], "the report on a held case stays"
     assert session.scalars(select(Contact)).all()
     assert (_emptied(bot), body["erased"]["rasa_trackers"]) == ([str(current)], 1), "only the erased one's"
+
+
+def test_the_turn_that_erases_the_person_is_still_answered_and_the_answer_kept_nowhere(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    assert post_telegram(client, tg_message("salam")).status_code == 200
+    work()
+
+    def forget_during_the_turn(sender: str) -> None:  # what the bot's forget action does while Rasa holds the turn
+        with new_session() as db, db.begin():
+            conversation = db.get(Conversation, uuid.UUID(sender))
+            assert conversation is not None
+            service.forget(session=db, conversation=conversation, actor="bot", bot_empties_current=True)
+
+    bot.during = forget_during_the_turn
+    bot.replies = [{"text": "Tme7a kolchi: 1 mo7adata.", "buttons": [{"title": "Bda men jdid", "payload": "/greet"}]}]
+    before = len(sandbox.sandbox.messages(to=str(TELEGRAM_USER)))
+    assert post_telegram(client, tg_message("ah, ms7 kolchi")).status_code == 200
+    work()
+
+    told = sandbox.sandbox.messages(to=str(TELEGRAM_USER))[before:]
+    assert [m.text for m in told] == ["Tme7a kolchi: 1 mo7adata."]
+    assert told[0].buttons == [{"title": "Bda men jdid", "data": "/greet"}]
+    session.expire_all()
+    assert session.scalars(select(Contact)).all() == []
+    assert session.scalars(select(Conversation)).all() == []
+    assert session.scalars(select(Message)).all() == []
+    assert session.scalars(select(InboundMessage)).all() == []
+    assert session.scalars(select(OutboundMessage)).all() == [], "the answer is kept in no outbox row"
