@@ -30,6 +30,7 @@ from rasa.shared.core.events import ActionExecuted, Restarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.keyring import ROOT, key_ring, reseal, seal, unseal
+from bot.logs import keep_locals_out_of_tracebacks
 
 DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'rasa-trackers.db'}"
 DEFAULT_PREFIX = "helplinetracker:"
@@ -162,6 +163,7 @@ class EncryptedTrackerStore(InMemoryTrackerStore):
         **kwargs: dict[str, Any],
     ) -> None:
         super().__init__(domain, event_broker, **kwargs)
+        keep_locals_out_of_tracebacks()
         url = host or os.environ.get("RASA_TRACKER_URL") or DEFAULT_URL
         self.store = _Encrypted(backend_for(url, key_prefix), key_ring())  # type: ignore[assignment]
 

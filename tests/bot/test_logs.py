@@ -15,11 +15,14 @@ from typing import Any
 import pytest
 import structlog
 import yaml
+from cryptography.fernet import Fernet
 from rasa.core.agent import Agent
 from rasa.core.nlg.interpolator import interpolate
+from rasa.shared.core.domain import Domain
 from rasa.utils.log_utils import configure_structlog
 
 import test_language_switching as conversations
+from bot.tracker_store import EncryptedTrackerStore
 
 action_server, agent = conversations.action_server, conversations.agent  # the same fixtures: actions and the model
 
@@ -94,3 +97,15 @@ def test_a_report_through_the_model_logs_no_slot_value(agent: Agent, rasa_log: A
     assert not leaked, f"the report's text is in Rasa's log: {leaked[:3]}"
     assert not _slot_dump(log), _slot_dump(log)[:3]
     assert "interpolator" not in log
+
+
+def test_once_the_tracker_store_is_up_no_traceback_carries_locals(
+    rasa_log: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ENCRYPTION_KEYS", Fernet.generate_key().decode())
+    EncryptedTrackerStore(Domain.empty(), host=f"sqlite:///{tmp_path / 'trackers.db'}")  # as `rasa run` starts it
+    interpolate('/inform{"report_harm":"physical"}', {"report_what": REPORT})  # braces a response forgot to double
+    log = rasa_log()
+    assert "KeyError" in log, "the error itself is still logged"
+    assert '"locals": {' not in log, "no frame lists its local variables"
+    assert not [fragment for fragment in _fragments(REPORT) if fragment in log]
