@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from cryptography.fernet import InvalidToken
+from cryptography.fernet import InvalidToken, MultiFernet
 
 from bot.keyring import PREFIX, key_ring, seal, unseal
 
@@ -110,19 +110,19 @@ async def _post_with_retries(path: str, body: dict, key: str, attempts: int) -> 
     return None
 
 
-def _sealed(entry: dict) -> str:
-    return seal(key_ring(), json.dumps(entry, ensure_ascii=False))
+def _sealed(ring: MultiFernet, entry: dict) -> str:
+    return seal(ring, json.dumps(entry, ensure_ascii=False))
 
 
-def _opened(line: str) -> dict:
+def _opened(ring: MultiFernet, line: str) -> dict:
     """One queued request; a plain JSON line (written before the outbox was encrypted) is read as it is."""
-    return json.loads(unseal(key_ring(), line) if line.startswith(PREFIX) else line)
+    return json.loads(unseal(ring, line) if line.startswith(PREFIX) else line)
 
 
 def _append_outbox(path: str, body: dict, key: str) -> None:
     target = outbox_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    line = _sealed({"path": path, "body": body, "key": key, "queued_at": time.time()})
+    line = _sealed(key_ring(), {"path": path, "body": body, "key": key, "queued_at": time.time()})
     fresh = not target.exists()
     with open(target, "a", encoding="utf-8") as handle:
         if fresh:
@@ -139,9 +139,10 @@ async def flush_outbox() -> int:
     target = outbox_path()
     if not target.exists():
         return 0
+    ring = key_ring()  # read once a flush (not once a line), so a key put first since the last flush is used
     with open(target, "r+", encoding="utf-8") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        entries = [_opened(line.strip()) for line in handle if line.strip()]
+        entries = [_opened(ring, line.strip()) for line in handle if line.strip()]
         remaining = []
         for index, entry in enumerate(entries):
             result = await _post_with_retries(entry["path"], entry["body"], entry["key"], attempts=1)
@@ -153,7 +154,7 @@ async def flush_outbox() -> int:
         handle.seek(0)
         handle.truncate()
         for entry in remaining:
-            handle.write(_sealed(entry) + "\n")
+            handle.write(_sealed(ring, entry) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
         fcntl.flock(handle, fcntl.LOCK_UN)

@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import triage_client
+from bot.keyring import key_ring
 
 HERE = Path(__file__).parent
 REPO = HERE.parent.parent
@@ -86,7 +87,8 @@ def encryption_key(monkeypatch: pytest.MonkeyPatch) -> str:
 
 def queued(outbox: Path) -> list[dict[str, Any]]:
     """The requests waiting in the outbox file, decrypted."""
-    return [triage_client._opened(line) for line in outbox.read_text().splitlines() if line.strip()]
+    ring = key_ring()
+    return [triage_client._opened(ring, line) for line in outbox.read_text().splitlines() if line.strip()]
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from actions import triage_client
 from actions.action_emergency import ActionEmergency
 from actions.handoff import emergency_numbers_text
+from bot.keyring import key_ring
 from conftest import load_tracker, queued, responses, run
 
 
@@ -81,7 +82,7 @@ def test_queued_handoff_is_delivered_once_triage_is_back(triage, domain, monkeyp
     before = {"path": "/api/v1/bot/handoff", "body": {"conversation_id": "c1", "priority": "P1"}, "key": "k1"}
     sealed = {"path": "/api/v1/bot/handoff", "body": {"conversation_id": "c2", "priority": "P2"}, "key": "k2"}
     # a plain line written before the outbox was encrypted, then an encrypted one
-    outbox.write_text(json.dumps(before) + "\n" + triage_client._sealed(sealed) + "\n")
+    outbox.write_text(json.dumps(before) + "\n" + triage_client._sealed(key_ring(), sealed) + "\n")
     left = asyncio.run(triage_client.flush_outbox())
     assert left == 0
     assert triage.bodies("/api/v1/bot/handoff") == [
