@@ -349,7 +349,7 @@ def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conver
         .join(Conversation, Conversation.id == plan.conversation_id)
         .where(InboundMessage.id == plan.row_id)
     ).one_or_none()
-    return None if loaded is None else (loaded[0], loaded[1], loaded[2])
+    return None if loaded is None else loaded._tuple()
 
 
 def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:

@@ -1,6 +1,7 @@
 """Data access for the outbox: enqueue (split per channel rules), claim in order, record results and statuses."""
 
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, cast
@@ -46,10 +47,14 @@ def _parts(channel: Channel, body: str, buttons: list[dict[str, Any]]) -> list[s
     return parts
 
 
+def _menu(buttons: Iterable[Mapping[str, Any]]) -> tuple[Button, ...]:
+    return tuple(Button(str(b["title"]), str(b["payload"])) for b in buttons)
+
+
 def unrecorded(*, channel: Channel, address: str, body: str, buttons: list[dict[str, str]]) -> list[Outgoing]:
     """The provider messages that carry a text split as `enqueue` would, for a reply kept in no row."""
     parts = _parts(channel, body, list(buttons))
-    menu = tuple(Button(str(b["title"]), str(b["payload"])) for b in buttons)
+    menu = _menu(buttons)
     return [
         Outgoing(channel=channel, address=address, text=part, buttons=menu if index == len(parts) - 1 else ())
         for index, part in enumerate(parts)
@@ -178,12 +183,11 @@ def _job(*, session: Session, row: OutboundMessage) -> Job | None:
     if contact is None or (contact.opted_out and row.purpose != Purpose.OPT_OUT_CONFIRMATION):
         row.status, row.error, row.lease_until = OutboxStatus.CANCELLED, "not sent: the user opted out (STOP)", None
         return None
-    buttons = tuple(Button(str(b["title"]), str(b["payload"])) for b in row.buttons or [])
     outgoing = Outgoing(
         channel=Channel(row.channel),
         address=contact.address,
         text=row.body,
-        buttons=buttons,
+        buttons=_menu(row.buttons or []),
         template_sid=row.template_sid,
         template_variables=dict(row.template_variables or {}),
     )
