@@ -8,7 +8,6 @@ that moment minus the moment just before the webhook was posted. The goal, p95 <
 """
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,9 +22,10 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench.service import wait_healthy  # noqa: E402
 from channels.providers.telegram import SECRET_HEADER  # noqa: E402
 from channels.sandbox import config  # noqa: E402
-from channels.sandbox.server import running  # noqa: E402
+from channels.sandbox.server import free_port, running  # noqa: E402
 from helpline import embedded_redis  # noqa: E402
 
 if TYPE_CHECKING:
@@ -63,27 +63,9 @@ WATCH_ROWS = """() => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def _wait_ready(base_url: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("the service did not start")
 
 
 def _post_p1(base_url: str, index: int) -> float:
@@ -148,7 +130,7 @@ def main() -> None:
         return
     workdir = Path(tempfile.mkdtemp(prefix="bench-console-"))
     redis_process, redis_url = embedded_redis.start(workdir / "redis")
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     with running() as sandbox:
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "REDIS_URL": redis_url,
@@ -164,7 +146,7 @@ def main() -> None:
              "--log-level", "warning"], env=env, cwd=ROOT,
         )  # fmt: skip
         try:
-            _wait_ready(base_url)
+            wait_healthy(base_url, server)
             measures = _measure(base_url)
         finally:
             server.terminate()

@@ -27,7 +27,6 @@ import asyncio
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench.service import wait_healthy  # noqa: E402
+from channels.sandbox.server import free_port  # noqa: E402
 from helpline import embedded_redis  # noqa: E402
 from helpline.launcher import service_command  # noqa: E402
 from helpline.settings import Settings  # noqa: E402
@@ -101,12 +102,6 @@ class Run:
         """Nearest-rank percentile."""
         ordered = sorted(self.latencies)
         return ordered[max(0, min(len(ordered) - 1, int(share * len(ordered) + 0.999999) - 1))]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -297,20 +292,6 @@ async def measure(port: int, staff_tokens: list[str], endpoints: list[tuple[str,
         print(_line("  saturation, 50 clients", runs[1]))
 
 
-def _wait_ready(base_url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the service exited with {server.returncode}")
-        try:
-            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("the service did not start")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (HELPLINE_WORKERS)")
@@ -324,7 +305,7 @@ def main() -> None:
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-triage-api-"))
     redis_process, redis_url = embedded_redis.start(workdir / "redis")
-    port = _free_port()
+    port = free_port()
     database_url = args.database_url or f"sqlite:///{workdir / 'bench.db'}"
     env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url, "HELPLINE_PORT": str(port),
            "HELPLINE_WORKERS": str(args.workers), "RASA_URL": "http://127.0.0.1:9"}  # fmt: skip
@@ -336,7 +317,7 @@ def main() -> None:
     server = subprocess.Popen([*command, "--log-level", "warning"], env=env, cwd=ROOT)
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(base_url, server)
+        wait_healthy(base_url, server)
         load = os.getloadavg()
         print(f"service: {' '.join(command[2:])} ({'PostgreSQL' if 'postgres' in database_url else 'SQLite'})")
         print(f"{CONNECTIONS} connections ({args.client} client), {args.requests} requests per phase x "
