@@ -83,7 +83,8 @@ class Dispatcher:
         for row_id, contact_id in found:
             if contact_id not in self.busy and self._free():
                 self._start(row_id, contact_id)
-        self.search = len(found) == free  # there may be more
+        # Keep a search asked for while the query ran (a busy contact freed): its row was not looked for.
+        self.search = self.search or len(found) == free
 
     async def run(self, event: asyncio.Event) -> None:
         """Dispatches until cancelled."""

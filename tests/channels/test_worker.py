@@ -3,6 +3,7 @@ with the row, no polling), conversations are worked side by side, one contact's 
 order, and rows the dispatcher could not start at once are found again as soon as a worker is free."""
 
 import time
+import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -65,6 +66,29 @@ def test_conversations_are_worked_side_by_side_and_each_contact_one_message_at_a
     received = [m["message"] for m in bot.messages()]
     for sender in SENDERS:
         assert [text for text in received if text.startswith(sender)] == [f"{sender} 0", f"{sender} 1"]
+
+
+def test_a_contact_freed_while_the_dispatcher_searches_has_its_next_message_worked_at_once(
+    live: TestClient, bot: Bot, sandbox: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second contact finishes while the search for the first one's next row is still running (a slow query):
+    its own next row must be searched for then, not left for the next poll a minute later."""
+    search = worker._heads
+
+    def slow_search(limit: int, busy: set[uuid.UUID | None]) -> list[tuple[int, uuid.UUID | None]]:
+        found = search(limit, busy)
+        time.sleep(0.4)
+        return found
+
+    monkeypatch.setattr(worker, "_heads", slow_search)
+    time.sleep(0.6)  # the dispatcher's first search is over
+    bot.delay = 0.5
+    senders = SENDERS[:2]
+    for round_ in range(2):
+        for sender in senders:
+            assert post_twilio(live, twilio_form(From=sender, Body=f"{sender} {round_}")).status_code == 200
+    _within(15, _answered(sandbox, 2 * len(senders)))  # the next poll is a minute away
+    assert sorted(m["message"] for m in bot.messages()) == sorted(f"{s} {r}" for s in senders for r in range(2))
 
 
 def test_messages_that_found_every_worker_busy_are_worked_as_soon_as_one_is_free(
