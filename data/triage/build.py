@@ -1,4 +1,4 @@
-"""Builds train.jsonl, heldout.jsonl and fresh4_heldout.jsonl from the hand-written sources:
+"""Builds train.jsonl, heldout.jsonl and fresh5_heldout.jsonl from the hand-written sources:
 python data/triage/build.py.
 
 Each source line is `LEVEL|signal,signal|text` (file name = language) or, in context.txt,
@@ -6,11 +6,12 @@ Each source line is `LEVEL|signal,signal|text` (file name = language) or, in con
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
 examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
-`fresh/`, `fresh2/` and `fresh3/` were further held-out sets, each written and labelled by hand before the engine
-was run on it, measured once clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a
-set's errors have been looked at it no longer measures anything honestly, so these three are now training data
-(`SEEN`). `fresh4/` was written blind (without the lexicons, rules or earlier sets) and is the clean held-out set
-(`FRESH`): never train or tune on it.
+`fresh/`, `fresh2/`, `fresh3/` and `fresh4/` were further held-out sets, each written and labelled by hand before
+the engine was run on it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once
+a set's errors have been looked at it no longer measures anything honestly, so these four are now training data
+(`SEEN`). `fresh5/` was written blind by another engineer (without the lexicons, rules or earlier sets) and is the
+clean held-out set (`FRESH`): never train or tune on it, never read it or its misses. A fresh set whose folder is
+not there yet is skipped.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
-SEEN = {"fresh": HERE / "fresh", "fresh2": HERE / "fresh2", "fresh3": HERE / "fresh3"}
-FRESH = {"fresh4": HERE / "fresh4"}
+SEEN = {name: HERE / name for name in ("fresh", "fresh2", "fresh3", "fresh4")}
+FRESH = {"fresh5": HERE / "fresh5"}
 HELDOUT_EVERY = 3
 
 
@@ -77,6 +78,9 @@ def main() -> None:
     write(HERE / "heldout.jsonl", heldout)
     counts = [f"{len(train)} train", f"{len(heldout)} held out"]
     for name, folder in FRESH.items():
+        if not folder.is_dir():
+            counts.append(f"{name} not written yet")
+            continue
         fresh = read_folder(folder, prefix=f"{name}-")
         write(HERE / f"{name}_heldout.jsonl", fresh)
         counts.append(f"{len(fresh)} {name} held out")

@@ -23,6 +23,8 @@ GAP_WORDS = 3
 EXACT = "="
 MIN_SKELETON = 3
 ARABIC_CONJUNCTION = "و"
+ARABIC_ARTICLE = "ال"
+MIN_ARTICLE_STEM = 3
 MatchOn = Literal["form", "skeleton"]
 Word = str | frozenset[str] | re.Pattern[str] | None
 
@@ -125,15 +127,24 @@ def _normalise_part(part: str, *, match_on: MatchOn) -> str:
     return skeleton(form) if match_on == "skeleton" else form
 
 
+def _arabic_forms(word: str) -> frozenset[str]:
+    """Returns an Arabic word with the clitics written before it: "و" (and) and, for a word of three letters or
+    more without it, the article "ال" ("دري صغير" also matches "الدري صغير")."""
+    forms = {word}
+    if not word.startswith(ARABIC_ARTICLE) and len(word) >= MIN_ARTICLE_STEM:
+        forms.add(ARABIC_ARTICLE + word)
+    return frozenset(forms | {ARABIC_CONJUNCTION + form for form in forms})
+
+
 def compile_word(word: str, *, match_on: MatchOn) -> Word:
-    """Turns one lexicon word into an exact string or, with wildcards or an Arabic clitic, a pattern."""
+    """Turns one lexicon word into an exact string or, with wildcards or Arabic clitics, a set or a pattern."""
     if word == GAP:
         return None
     parts = [_normalise_part(p, match_on=match_on) for p in word.split("*")]
     arabic = bool(parts[0]) and char_script(parts[0][0]) == "arabic"
     if len(parts) == 1:
-        return frozenset({parts[0], ARABIC_CONJUNCTION + parts[0]}) if arabic else parts[0]
-    prefix = f"{ARABIC_CONJUNCTION}?" if arabic else ""
+        return _arabic_forms(parts[0]) if arabic else parts[0]
+    prefix = f"{ARABIC_CONJUNCTION}?(?:{ARABIC_ARTICLE})?" if arabic else ""
     return re.compile(prefix + ".*".join(re.escape(p) for p in parts))
 
 

@@ -24,6 +24,10 @@ CUES = frozenset(
         "will_use",
         "ingest",
         "fall",
+        "away",
+        "disavow",
+        "lure",
+        "secrecy",
     }
 )
 ACTS = {"possession": "suicide_plan", "will_use": "suicide_plan", "ingest": "attempt", "fall": "suicide_plan"}
@@ -47,6 +51,12 @@ NEGATABLE = frozenset(
 )
 HARMED = frozenset({"physical_abuse", "sexual_abuse", "emotional_abuse", "afraid_home", "danger_now"})
 ABUSE = frozenset({"physical_abuse", "sexual_abuse"})
+NOW_HARM = ABUSE | {"child_marriage"}
+"""Harm that timing now makes danger now ("kaydrebni daba", a wedding night "lyouma f lil"), unless an `away`
+cue says the person who harms is elsewhere ("walakin dba howa f lkhedma", "وهو الآن في سفر")."""
+DISAVOWABLE = frozenset({"suicide_intent", "suicide_plan", "passive_ideation", "means"})
+"""Thoughts a `disavow` cue ("but i'm not going to do anything", "jai aucune intention", "وما ناويش") turns into
+a thought of a method (P2), unless the message also has timing now, an attempt, a medical emergency or danger."""
 SUICIDAL = frozenset({"suicide_intent", "suicide_plan", "attempt", "means", "self_harm", "passive_ideation"})
 IDEATION = frozenset({"suicide_intent", "suicide_plan", "attempt", "passive_ideation", "distress"})
 """With means these make a plan; self-harm with a blade alone stays P2 (self-harm without medical emergency)."""
@@ -80,6 +90,8 @@ BASE_LEVEL = {
 }
 YOUNG_AGE = 12
 NUMBER = re.compile(r"\d{1,2}")
+ARABIC_ARTICLE = "ال"
+"""Number words take the article ("ذات الخمسة عشر عاماً" is fifteen, not ten)."""
 CONJUNCTIONS = frozenset({"and", "et", "w", "u", "o", "و"})
 
 
@@ -160,7 +172,10 @@ def token_number(token: Token) -> int | None:
     """Returns the value of a token written in digits or as a number word ("4", "four", "أربع", "rb3a")."""
     if NUMBER.fullmatch(token.form):
         return int(token.form)
-    return number_words().get(token.form)
+    words = number_words()
+    if token.form.startswith(ARABIC_ARTICLE) and token.form not in words:
+        return words.get(token.form.removeprefix(ARABIC_ARTICLE))
+    return words.get(token.form)
 
 
 def _ends_age(tokens: tuple[Token, ...], index: int) -> bool:
@@ -211,7 +226,7 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
 
 def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding], bool]:
     """Returns the findings of a text and whether it says the harm is happening now."""
-    hits = drop_idioms(find_hits(tokens))
+    hits = _drop_covered_modifiers(drop_idioms(find_hits(tokens)))
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
@@ -235,21 +250,48 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     findings += [
         Finding("distress", text[tokens[h.first].start : tokens[h.last].end]) for h in hits if h.name == "idiom_stress"
     ]
-    now = any(h.name == "now" for h in hits)
-    now_evidence = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "now"]
-    return findings + _derived(findings, now_evidence=now_evidence, acted=acted), now
+    cues = {
+        name: [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == name]
+        for name in ("now", "away", "disavow", "lure", "secrecy")
+    }
+    if cues["disavow"] and not cues["now"]:
+        findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
+    return findings + _derived(findings, cues=cues, acted=acted), bool(cues["now"])
 
 
-def _derived(findings: list[Finding], *, now_evidence: list[str], acted: list[Finding]) -> list[Finding]:
-    """Adds the signals that come from combinations: abuse now or abuse with a weapon is danger now; means with
-    ideation or timing is a plan; means acted on (see ACTS) is a plan or an attempt."""
+def _drop_covered_modifiers(hits: list[Hit]) -> list[Hit]:
+    """Drops a modifier inside a longer timing cue: "zikk" (formerly) is past, "ass-a zikk" (early today) is now."""
+    nows = [h for h in hits if h.name == "now"]
+    return [h for h in hits if h.name not in MODIFIERS or not any(_covers(n, h) for n in nows)]
+
+
+def _disavowed(findings: list[Finding], *, acted: list[Finding], by: str) -> tuple[list[Finding], list[Finding]]:
+    """Softens suicidal thoughts the message disavows ("i think about the pills but i won't do anything") to a
+    thought of a method; an attempt, a medical emergency or danger keeps everything as it is."""
+    active = {f.code for f in findings if f.softened_by is None} | {f.code for f in acted}
+    if active & {"attempt", "medical", "danger_now"}:
+        return findings, acted
+    softened = [
+        Finding(f.code, f.evidence, "hypothetical") if f.code in DISAVOWABLE and f.softened_by is None else f
+        for f in findings
+    ]
+    return softened + [Finding("hypothetical", by)], []
+
+
+def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list[Finding]) -> list[Finding]:
+    """Adds the signals that come from combinations: abuse now (unless the person who harms is away) or abuse
+    with a weapon is danger now; means with ideation or timing is a plan; means acted on (see ACTS) is a plan or
+    an attempt; a lure (a job abroad, going with someone) kept secret or set for now is trafficking."""
     active = {f.code: f for f in findings if f.softened_by is None}
+    now_evidence = cues["now"]
     derived = []
     for finding in acted:
         if finding.code not in active:
             derived.append(finding)
             active[finding.code] = finding
-    if now_evidence and active.keys() & ABUSE and "danger_now" not in active:
+    if cues["lure"] and (cues["secrecy"] or now_evidence) and "trafficking" not in active:
+        derived.append(Finding("trafficking", cues["lure"][0]))
+    if now_evidence and active.keys() & NOW_HARM and "danger_now" not in active and not cues["away"]:
         derived.append(Finding("danger_now", now_evidence[0]))
     elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:
         derived.append(Finding("danger_now", active["means"].evidence))
@@ -290,6 +332,8 @@ def combine_special(findings: list[Finding], *, now: bool) -> Level:
         return Level.P1
     if "perpetrator_access" in active and active & HARMED:
         return Level.P1
+    if "emotional_abuse" in active and "ongoing" in active:
+        return Level.P2
     hypothetical = {f.code for f in findings if f.softened_by == "hypothetical"}
     if hypothetical & SUICIDAL:
         return Level.P2

@@ -1,7 +1,9 @@
 """Trains the ordinal model on data/triage/train.jsonl, deterministically: python -m triage.scoring.train.
 
 `--cv` instead prints, for every triple of head thresholds, what 5-fold cross-validation on the training split
-gives (the whole engine: rules, model and context), to choose model.THRESHOLDS without a held-out set.
+gives (the whole engine: rules, model and context), to choose model.THRESHOLDS without a held-out set. The choice
+is recall-first ("when in doubt round up"): fewest P1 missed among the triples whose cross-validated P1 precision
+stays at or above PRECISION_FLOOR, then least under-triage, then least over-triage.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ L2 = 1e-4
 SEED = 2511
 CV_FOLDS = 5
 CV_GRID = (0.2, 0.3, 0.4, 0.5, 0.6)
+CV_GRID_P1 = (0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3)
+"""The P1 head is also tried low: rounding up is the rule, and the precision goal (0.66) leaves room."""
+PRECISION_FLOOR = 0.8
+"""Above the 0.66 goal, because precision measured by cross-validation on training data was higher than on every
+set written blind (0.93 against 0.81 on fresh4)."""
 
 
 def read_examples(path: Path) -> list[tuple[str, Level]]:
@@ -91,7 +98,7 @@ def cross_validate(rows: list[dict[str, Any]]) -> list[tuple[tuple[float, float,
         model = train([(r["text"], Level(r["level"])) for i, r in enumerate(rows) if i not in held])
         folds.append((model, [r for i, r in enumerate(rows) if i in held]))
     results = []
-    for first, second, third in itertools.product(CV_GRID, repeat=3):
+    for first, second, third in itertools.product(CV_GRID_P1, CV_GRID, CV_GRID):
         thresholds = (first, second, third)
         counts: Counter[str] = Counter()
         for model, held_rows in folds:
@@ -109,16 +116,24 @@ def cross_validate(rows: list[dict[str, Any]]) -> list[tuple[tuple[float, float,
 
 
 def print_cross_validation(path: Path) -> None:
-    """Prints the best threshold triples: fewest P1 missed, then least under-triage, then least over-triage."""
+    """Prints the best threshold triples: precision at or above the floor, then fewest P1 missed, then least
+    under-triage, then least over-triage."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     results = cross_validate(rows)
-    results.sort(key=lambda r: (r[1]["p1"] - r[1]["hit"], r[1]["under"], r[1]["over"]))
-    print(f"{CV_FOLDS}-fold cross-validation on {len(rows)} messages")
+    results.sort(
+        key=lambda r: (_precision(r[1]) < PRECISION_FLOOR, r[1]["p1"] - r[1]["hit"], r[1]["under"], r[1]["over"])
+    )
+    print(f"{CV_FOLDS}-fold cross-validation on {len(rows)} messages, P1 precision floor {PRECISION_FLOOR}")
     print("thresholds          P1 missed  P1 precision  under-triage  over-triage")
     for thresholds, c in results[:15]:
-        precision = c["hit"] / c["flagged"] if c["flagged"] else 0.0
+        precision = _precision(c)
         print(f"{thresholds!s:<20}{c['p1'] - c['hit']:>9}{precision:>14.3f}{c['under'] / len(rows):>14.1%}"
               f"{c['over'] / len(rows):>13.1%}")  # fmt: skip
+
+
+def _precision(counts: Counter[str]) -> float:
+    """Returns the P1 precision of cross-validation counts."""
+    return counts["hit"] / counts["flagged"] if counts["flagged"] else 0.0
 
 
 def main() -> None:

@@ -15,11 +15,22 @@ class Case:
     codes: frozenset[str] = field(default_factory=frozenset)
     language: str | None = None
     absent: frozenset[str] = field(default_factory=frozenset)
+    rules_level: bool = False
+    """The level is what the rules guarantee; the recall-first model may round it up (a hard negative of the rules,
+    such as the person who harms being away, need not be one of the model's)."""
 
 
-def case(label: str, text: str, level: str, *codes: str, language: str | None = None, absent: str = "") -> Case:
+def case(
+    label: str,
+    text: str,
+    level: str,
+    *codes: str,
+    language: str | None = None,
+    absent: str = "",
+    rules_level: bool = False,
+) -> Case:
     """Builds a case tersely; `absent` lists codes that must not be found (space-separated)."""
-    return Case(label, text, Level(level), frozenset(codes), language, frozenset(absent.split()))
+    return Case(label, text, Level(level), frozenset(codes), language, frozenset(absent.split()), rules_level)
 
 
 P1, P2, P3, P4 = "P1", "P2", "P3", "P4"
@@ -131,7 +142,7 @@ DARIJA_LAT = [
     case("dl-sleeping-pills-box", "chrebt lbwata kamla dyal dwa dyal nn3as", P1, "attempt"),
     case("dl-nowhere-to-sleep", "khrjouni mn ddar w ma 3ndi fin nbat", P1, "afraid_home"),
     case("dl-taken-by-force", "hezzoha b jjehd f tomobil", P1, "trafficking"),
-    case("dl-had-li-is-not-tonight", "khali howa had li kaydrebni", P2, absent="danger_now"),
+    case("dl-had-li-is-not-tonight", "khali howa had li kaydrebni", P2, absent="danger_now", rules_level=True),
     case("dl-idiom-laughing", "mt mn dd7k m3a sa7bati f lmdrasa", P3, absent="suicide_intent"),
     case("dl-idiom-bac", "lbac ghadi y9tlni, ma 9rit walou", P3, absent="danger_now"),
     case("dl-idiom-ymoutni", "bba ghadi ymoutni ila chaf nno9at", P3, absent="danger_now"),
@@ -226,10 +237,88 @@ HARD = [
     case("en-ingested-means", "took 15 of my grandma's sleeping tablets", P1, "attempt", "means"),
     case("en-took-the-bus", "i took the bus to school today", P3, absent="attempt"),
     case("fr-avale-de-travers", "j'ai avalé de travers à la cantine mdr", P4, absent="attempt"),
-    case("dl-bl3t-is-not-an-attempt", "bl3t lsan dyali", P2, absent="attempt"),
+    case("dl-bl3t-is-not-an-attempt", "bl3t lsan dyali", P3, absent="attempt"),
     case("fr-about-to-use-means", "je vais avaler tous les cachets", P1, "suicide_plan"),
     case("ar-height-to-throw-oneself-from", "سأرمي نفسي من النافذة", P1, "suicide_plan"),
     case("dl-negation-after-the-threat", "kayhdedni ynchr tsawri ila ma sifttlouch flous", P2, "online_exploitation"),
 ]
 
-ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD
+# Fourth round (kinds of P1 missed on fresh4, new wording): preparations and farewells without a word for suicide,
+# euphemisms for an assault in the last hours, lures kept secret, a young child alone, a poison then no answer, the
+# person who harms still in the house; and what must not become P1: the person who harms is away, a thought of a
+# method the writer disavows, "when he drinks" (habitual), self-descriptions that are not someone's insults.
+FOURTH = [
+    case("en-letters-ready", "all my letters are written and everything is ready", P1, "suicide_plan"),
+    case("en-stockpiled", "ive been stockpiling my antidepressants since june", P1, "suicide_plan"),
+    case("en-ledge-nothing-left", "im on the ledge of the bridge, nothing left for me", P1, "suicide_plan"),
+    case("en-euphemism-hours", "two hours ago my tutor did something to me", P1, "sexual_abuse", "danger_now"),
+    case(
+        "en-lure-secret",
+        "a guy online says he has a job for me in paris, i must not tell my parents",
+        P1,
+        "trafficking",
+    ),
+    case(
+        "en-small-kid-alone",
+        "a small kid is alone on the street crying and its late",
+        P1,
+        "young_child",
+        "missing_runaway",
+    ),
+    case("en-not-responding", "my brother drank bleach and isnt responding", P1, "medical"),
+    case("en-still-downstairs", "he smashed my head on the table and hes still downstairs", P1, "perpetrator_access"),
+    case("en-away-not-now", "my uncle hits me when he visits, hes away this week", P2, absent="danger_now"),
+    case(
+        "en-disavowed-method",
+        "i think about the pills sometimes but i won't do it",
+        P2,
+        "hypothetical",
+        absent="suicide_plan",
+    ),
+    case("en-disavow-not-attempt", "i swallowed 20 paracetamol, i wont do anything else", P1, "attempt"),
+    case(
+        "en-when-he-drinks",
+        "dad hits me when he is drunk, he's at work today",
+        P2,
+        absent="danger_now",
+        rules_level=True,
+    ),
+    case("en-self-worthless-is-not-abuse", "i feel worthless every day since the exams", P3, absent="emotional_abuse"),
+    case("en-emotional-ongoing", "my mum says every day that im a mistake", P2, "emotional_abuse", "ongoing"),
+    case("fr-tout-est-pret", "tout est prêt, j'ai laissé un mot pour ma soeur", P1, "suicide_plan"),
+    case("fr-demain-plus-la", "demain je serai plus là, désolée", P1, "suicide_plan"),
+    case(
+        "fr-euphemisme-ce-matin",
+        "ce matin le gardien m'a fait des choses dans la cave",
+        P1,
+        "sexual_abuse",
+        "danger_now",
+    ),
+    case("fr-travail-secret", "une femme m'a promis un travail à paris, je dois le dire à personne", P1, "trafficking"),
+    case("fr-en-voyage", "mon oncle me frappe souvent mais il est en voyage maintenant", P2, absent="danger_now"),
+    case(
+        "fr-aucune-intention",
+        "je pense parfois à me jeter du pont, j'ai aucune intention de le faire",
+        P2,
+        "hypothetical",
+    ),
+    case("ar-letters-ready", "كتبت رسائل لأصدقائي وكل شيء جاهز", P1, "suicide_plan"),
+    case("ar-article-number", "جارنا ذو الخمسة عشر عاما يسخر مني في المدرسة", P3, absent="young_child"),
+    case("ar-away", "أبي يضربني عندما يغضب وهو الآن في السجن", P2, absent="danger_now", rules_level=True),
+    case("ar-marriage-clitic", "قرر أبي تزويجي من رجل في الأربعين، عمري أربعة عشر عاما", P2, "child_marriage"),
+    case("da-article-young", "شفت الدري صغير بوحدو فالزنقة", P1, "young_child"),
+    case("da-lure-secret", "واحد المرا قالت ليا نمشي معاها لفاس وما نقول لحتى واحد", P1, "trafficking"),
+    case("da-no-intention", "كنفكر نشرب الجافيل ولكن ما ناويش", P2, "hypothetical"),
+    case("dl-farewell-note", "khllit likom risala f lbit, ma ghadich tl9awni ghda", P1, "suicide_plan"),
+    case("dl-wedding-night", "ghadi ydiwni l dar rajli lyouma f lil w 3ndi 13 3am", P1, "child_marriage", "danger_now"),
+    case("dl-sleep-his-room", "bba bghani n3ess f bitou had lila", P1, "sexual_abuse", "danger_now"),
+    case("dl-away", "khali kaydrebni walakin daba howa msafer", P2, absent="danger_now", rules_level=True),
+    case("tzm-wont-find-me", "azkka ur rad iyi tafm a baba", P1, "suicide_plan"),
+    case(
+        "tzm-early-today-is-now", "ass-a zikk iskr iyi kra ixxan urgaz", P1, "sexual_abuse", "danger_now", absent="past"
+    ),
+    case("tzm-locked-door", "iqqn tawwurt s tsarut, ksudɣ", P1, "danger_now"),
+    case("tzm-not-home", "baba ar iyi ikkat, mach ur illi g tgmmi ghilad", P2, "negation"),
+]
+
+ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH
