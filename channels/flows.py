@@ -20,7 +20,7 @@ from channels.contacts.models import Contact
 from channels.fallback import safe_reply
 from channels.inbox import service as inbox
 from channels.inbox.models import InboundKind, InboundMessage, InboxStatus
-from channels.message import Channel, SendOutcome
+from channels.message import Channel, SendOutcome, SendResult
 from channels.notices import Notice, notice
 from channels.outbox import service as outbox
 from channels.outbox.models import OutboxStatus, Purpose
@@ -396,20 +396,37 @@ def send_one() -> bool:
 
 def deliver(job: outbox.Job) -> bool:
     """Hands a claimed outbox row to its provider and records the result; False when it is to be retried."""
+    return deliver_in_order([job])
+
+
+def _send(job: outbox.Job) -> SendResult:
     callback = status_callback_url() if job.outgoing.channel is not Channel.TELEGRAM else None
-    result = sender_for(job.outgoing.channel).send(job.outgoing, status_callback=callback)
-    with new_session() as session, session.begin():
-        status = outbox.record_result(session=session, row_id=job.row_id, result=result)
-    if status == OutboxStatus.FAILED:
-        log.warning("outbox row %s failed for good: %s", job.row_id, result.reason)
-    return status != OutboxStatus.PENDING
+    try:
+        return sender_for(job.outgoing.channel).send(job.outgoing, status_callback=callback)
+    except Exception as error:  # recorded as a retry, so the rows sent before it are recorded too
+        return SendResult(SendOutcome.RETRY, reason=f"sender error: {describe(error)}")
 
 
 def deliver_in_order(jobs: list[outbox.Job]) -> bool:
-    """Sends claimed rows one after the other; at the first to be retried the rest go back to the queue (False)."""
-    for index, job in enumerate(jobs):
-        if not deliver(job):
-            with new_session() as session, session.begin():
-                outbox.release(session=session, row_ids=[later.row_id for later in jobs[index + 1 :]])
+    """Sends claimed rows one after the other; at the first to be retried the rest go back to the queue (False).
+
+    The results are recorded together once the sending stops (all accepted, or one was not): a transaction less
+    between a reply and the next, so the last reply of a turn is not kept waiting by the record of the first."""
+    start = 0
+    while start < len(jobs):
+        sent: list[tuple[outbox.Job, SendResult]] = []
+        for job in jobs[start:]:
+            sent.append((job, _send(job)))
+            if sent[-1][1].outcome is not SendOutcome.ACCEPTED:
+                break
+        start += len(sent)
+        with new_session() as session, session.begin():
+            statuses = outbox.record_results(session=session, results=[(job.row_id, r) for job, r in sent])
+            if statuses[-1] == OutboxStatus.PENDING:
+                outbox.release(session=session, row_ids=[later.row_id for later in jobs[start:]])
+        for (job, result), status in zip(sent, statuses, strict=True):
+            if status == OutboxStatus.FAILED:
+                log.warning("outbox row %s failed for good: %s", job.row_id, result.reason)
+        if statuses[-1] == OutboxStatus.PENDING:
             return False
     return True

@@ -29,6 +29,7 @@ STATUS_RANK = {
     OutboxStatus.READ: 4,
 }
 FINAL_FAILURES = (OutboxStatus.UNDELIVERED, OutboxStatus.FAILED, OutboxStatus.CANCELLED)
+QUEUED_HERE = "outbox rows queued in this session"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def enqueue(
         )
     session.add_all(rows)
     session.flush()
+    # The identity map holds clean rows weakly: keep them for `claim_batch` in this transaction, not read again.
+    session.info.setdefault(QUEUED_HERE, []).extend(rows)
     return rows
 
 
@@ -192,6 +195,11 @@ def _job(*, session: Session, row: OutboundMessage) -> Job | None:
         template_variables=dict(row.template_variables or {}),
     )
     return Job(row_id=row.id, outgoing=outgoing)
+
+
+def record_results(*, session: Session, results: Iterable[tuple[int, SendResult]]) -> list[OutboxStatus]:
+    """Stores what the provider said of several rows sent one after the other; their new statuses."""
+    return [record_result(session=session, row_id=row_id, result=result) for row_id, result in results]
 
 
 def record_result(*, session: Session, row_id: int, result: SendResult) -> OutboxStatus:

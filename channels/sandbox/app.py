@@ -48,12 +48,12 @@ class Sandbox:
     bot_token: str = config.BOT_TOKEN
     status_callbacks: bool = True
     received: list[Received] = field(default_factory=list)
-    faults: dict[str, list[Fault]] = field(default_factory=dict)
+    faults: dict[str, list[Fault | None]] = field(default_factory=dict)
     calls: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def fail_next(self, provider: str, *faults: Fault) -> None:
-        """Queues faults for the next calls of a provider ("twilio" or "telegram")."""
+    def fail_next(self, provider: str, *faults: Fault | None) -> None:
+        """Queues faults for the next calls of a provider ("twilio" or "telegram"); None lets that call succeed."""
         with self.lock:
             self.faults.setdefault(provider, []).extend(faults)
 

@@ -9,8 +9,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from channels.contacts.models import Contact
+from channels.message import Outgoing, SendResult
 from channels.outbound import ReplyStatus, delivery_status, send_reply, send_template
 from channels.outbox.models import OutboundMessage, OutboxStatus
+from channels.providers.twilio import TwilioSender
 from channels.sandbox.app import Fault
 from channels.sandbox.server import Running
 from helpline.db import new_session, utcnow
@@ -133,6 +135,49 @@ def test_replies_wait_behind_an_earlier_reply_that_is_being_retried(
     work()
     assert [r.status for r in _rows(session)] == [OutboxStatus.PENDING, OutboxStatus.PENDING]
     assert sandbox.sandbox.messages(to=SMS_USER) == []
+    _make_due()
+    work()
+    assert [m.text for m in sandbox.sandbox.messages(to=SMS_USER)] == ["first", "second"]
+
+
+def test_a_reply_that_fails_mid_turn_keeps_the_ones_sent_before_it_and_holds_back_the_ones_after(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    bot.replies = [{"text": "first"}, {"text": "second"}, {"text": "third"}]
+    sandbox.sandbox.fail_next("twilio", None, Fault(500))
+    post_twilio(client, twilio_form())
+    work()
+    rows = _rows(session)
+    assert [(r.status, r.attempts) for r in rows] == [
+        (OutboxStatus.ACCEPTED, 1),
+        (OutboxStatus.PENDING, 1),
+        (OutboxStatus.PENDING, 0),
+    ]
+    assert rows[0].provider_message_id
+    assert (rows[1].error or "").startswith("twilio 500")
+    _make_due()
+    work()
+    assert [m.text for m in sandbox.sandbox.messages(to=SMS_USER)] == ["first", "second", "third"]
+
+
+def test_a_sender_that_raises_is_retried_and_the_replies_sent_before_it_are_recorded(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot.replies = [{"text": "first"}, {"text": "second"}]
+    send, calls = TwilioSender.send, []
+
+    def breaks_the_second_time(self: TwilioSender, outgoing: Outgoing, *, status_callback: str | None) -> SendResult:
+        calls.append(outgoing.text)
+        if len(calls) == 2:
+            raise RuntimeError("a bug in a sender")
+        return send(self, outgoing, status_callback=status_callback)
+
+    monkeypatch.setattr(TwilioSender, "send", breaks_the_second_time)
+    post_twilio(client, twilio_form())
+    work()
+    first, second = _rows(session)
+    assert (first.status, second.status) == (OutboxStatus.ACCEPTED, OutboxStatus.PENDING)
+    assert (second.error or "").startswith("sender error: RuntimeError")
     _make_due()
     work()
     assert [m.text for m in sandbox.sandbox.messages(to=SMS_USER)] == ["first", "second"]
