@@ -68,22 +68,31 @@ def write(path: Path, rows: list[dict[str, object]]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def main() -> None:
-    """Builds both splits."""
+def splits() -> tuple[list[dict[str, object]], list[dict[str, object]], dict[str, list[dict[str, object]]]]:
+    """Returns the training rows, the held-out split and each fresh set that is written. A training message that a
+    fresh set also has word for word (greetings recur, and its writer did not see the training data) is left out
+    of training, so that the fresh set stays unseen."""
     rows = [row for path in sorted(SOURCE.glob("*.txt")) for row in read_source(path)]
     train, heldout = split(rows)
     train += [row for path in sorted(TRAIN_ONLY.glob("*.txt")) for row in read_source(path, prefix="extra-")]
     train += [row for name, folder in SEEN.items() for row in read_folder(folder, prefix=f"{name}-")]
+    fresh = {name: read_folder(folder, prefix=f"{name}-") for name, folder in FRESH.items() if folder.is_dir()}
+    unseen = {row["text"] for rows in fresh.values() for row in rows}
+    return [row for row in train if row["text"] not in unseen], heldout, fresh
+
+
+def main() -> None:
+    """Builds every split."""
+    train, heldout, fresh = splits()
     write(HERE / "train.jsonl", train)
     write(HERE / "heldout.jsonl", heldout)
     counts = [f"{len(train)} train", f"{len(heldout)} held out"]
-    for name, folder in FRESH.items():
-        if not folder.is_dir():
+    for name in FRESH:
+        if name not in fresh:
             counts.append(f"{name} not written yet")
             continue
-        fresh = read_folder(folder, prefix=f"{name}-")
-        write(HERE / f"{name}_heldout.jsonl", fresh)
-        counts.append(f"{len(fresh)} {name} held out")
+        write(HERE / f"{name}_heldout.jsonl", fresh[name])
+        counts.append(f"{len(fresh[name])} {name} held out")
     print(", ".join(counts))
 
 

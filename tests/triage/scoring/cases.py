@@ -313,6 +313,9 @@ FOURTH = [
     case("dl-wedding-night", "ghadi ydiwni l dar rajli lyouma f lil w 3ndi 13 3am", P1, "child_marriage", "danger_now"),
     case("dl-sleep-his-room", "bba bghani n3ess f bitou had lila", P1, "sexual_abuse", "danger_now"),
     case("dl-away", "khali kaydrebni walakin daba howa msafer", P2, absent="danger_now", rules_level=True),
+    case("dl-asks-for-a-person", "salam, bghit nhdr m3a chi wa7ed", P4, "info_request"),
+    case("da-asks-for-a-person", "بغيت نهضر مع شي حد", P4, "info_request"),
+    case("en-asks-for-a-person", "can i talk to a real person please", P4, "info_request"),
     case("tzm-wont-find-me", "azkka ur rad iyi tafm a baba", P1, "suicide_plan"),
     case(
         "tzm-early-today-is-now", "ass-a zikk iskr iyi kra ixxan urgaz", P1, "sexual_abuse", "danger_now", absent="past"

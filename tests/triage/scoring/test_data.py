@@ -58,14 +58,9 @@ def test_build_is_reproducible() -> None:
     assert spec.loader
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
-    all_rows = [row for path in sorted(build.SOURCE.glob("*.txt")) for row in build.read_source(path)]
-    train, heldout = build.split(all_rows)
-    train += [
-        row for path in sorted(build.TRAIN_ONLY.glob("*.txt")) for row in build.read_source(path, prefix="extra-")
-    ]
-    train += [row for name, folder in build.SEEN.items() for row in build.read_folder(folder, prefix=f"{name}-")]
+    train, heldout, fresh = build.splits()
     assert [r["id"] for r in train] == [r["id"] for r in rows("train.jsonl")]
     assert [r["id"] for r in heldout] == [r["id"] for r in rows("heldout.jsonl")]
-    for name, folder in build.FRESH.items():
-        fresh = build.read_folder(folder, prefix=f"{name}-")
-        assert [r["id"] for r in fresh] == [r["id"] for r in rows(f"{name}_heldout.jsonl")]
+    assert set(fresh) == set(build.FRESH)
+    for name, fresh_rows in fresh.items():
+        assert [r["id"] for r in fresh_rows] == [r["id"] for r in rows(f"{name}_heldout.jsonl")]
