@@ -1,13 +1,16 @@
 """Staff API over conversations: the queue, reading, claiming, replying, releasing, transferring, closing."""
 
 import asyncio
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Response, status
 from fastapi.concurrency import run_in_threadpool
+from pydantic import TypeAdapter
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
@@ -96,26 +99,55 @@ def _entry(row: Row[Any]) -> schemas.QueueEntry:
 
 
 QueueScope = tuple[str, ...] | None
-_reads_under_way: dict[QueueScope, "asyncio.Future[list[schemas.QueueEntry]]"] = {}
+QUEUE_JSON = TypeAdapter(list[schemas.QueueEntry])
+CACHE_SECONDS = 5.0
+"""A cached queue is shown only while the queue's version is unchanged, and never for longer than this (a
+version change Redis failed to record is covered by it)."""
 
 
-@router.get("/queue")
-async def get_queue(caller: CurrentCaller) -> list[schemas.QueueEntry]:
+@dataclass(frozen=True)
+class _Rendered:
+    version: str | None
+    at: float
+    body: bytes
+
+
+_reads_under_way: dict[tuple[QueueScope, str | None], "asyncio.Future[_Rendered]"] = {}
+_rendered: dict[QueueScope, _Rendered] = {}
+
+
+@router.get("/queue", response_model=list[schemas.QueueEntry])
+async def get_queue(caller: CurrentCaller) -> Response:
     """Waiting conversations the caller may take, most urgent first (level, then deadline).
 
-    Every console re-reads the queue when it changes, so the reads come in bursts: a read of the same queues that
-    is already under way is shared with the requests that arrive meanwhile (one query, no staler than the read).
+    Every console re-reads the queue when it changes, so the reads come in bursts: the queue rendered for the
+    same centres is reused while the queue's version (changed by every committed change of the queue or of what
+    its entries show) is the same, and a read already under way is shared with the requests that arrive meanwhile.
     """
     if queue.online_mark_due(centre_code=caller.centre_code, staff_id=caller.id):
         await run_in_threadpool(queue.mark_online, centre_code=caller.centre_code, staff_id=caller.id)
     allowed = visible_centres(caller)
     scope: QueueScope = tuple(allowed) if allowed is not None else None
-    read = _reads_under_way.get(scope)
-    if read is None:
-        read = asyncio.ensure_future(run_in_threadpool(_read_queue, allowed))
-        _reads_under_way[scope] = read
-        read.add_done_callback(lambda _done: _reads_under_way.pop(scope, None))
-    return await asyncio.shield(read)
+    version = queue.version()
+    cached = _rendered.get(scope)
+    if cached is None or not _fresh(cached, version):
+        key = (scope, version)  # a read begun before the latest change is not shared: it may miss that change
+        read = _reads_under_way.get(key)
+        if read is None:
+            read = asyncio.ensure_future(run_in_threadpool(_render_queue, allowed, version))
+            _reads_under_way[key] = read
+            read.add_done_callback(lambda _done: _reads_under_way.pop(key, None))
+        cached = _rendered[scope] = await asyncio.shield(read)
+    return Response(cached.body, media_type="application/json")
+
+
+def _fresh(cached: _Rendered, version: str | None) -> bool:
+    return version is not None and cached.version == version and time.monotonic() - cached.at < CACHE_SECONDS
+
+
+def _render_queue(allowed: list[str] | None, version: str | None) -> _Rendered:
+    """The queue as JSON, tagged with the version read before it (a change during the read shows next time)."""
+    return _Rendered(version=version, at=time.monotonic(), body=QUEUE_JSON.dump_json(_read_queue(allowed)))
 
 
 def _read_queue(allowed: list[str] | None) -> list[schemas.QueueEntry]:

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, cast
 
 import redis
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, object_session
 
 from helpline.redis_client import get_redis
@@ -22,6 +22,11 @@ PREFIX = "helpline:queue:"
 EVENTS = "helpline:events"
 ONLINE = "helpline:online:"
 PENDING = "helpline:queue-pending"
+VERSION = "helpline:queue-version"
+CHANGED = "helpline:queue-changed"
+SHOWN = ("state", "level", "signals", "channel", "language", "region", "centre_code", "child_age", "queued_at",
+         "deadline")  # fmt: skip
+"""The columns a queue entry shows: a committed change to one of them changes the queue's version."""
 LEVEL_RANK = {"P1": 1, "P2": 2, "P3": 3, "P4": 4}
 
 
@@ -105,9 +110,57 @@ def _place(key: str, place: tuple[str, float] | None) -> None:
             pipe.zrem(queue, key)
         if place is not None:
             pipe.zadd(place[0], {key: place[1]})
+        pipe.set(VERSION, _new_version())
         pipe.execute()
     except redis.RedisError as error:
         log.warning("live queue not updated (rebuilt from the database later): %s", type(error).__name__)
+
+
+def version() -> str | None:
+    """A token that changes whenever the queues or what their entries show change; None if Redis cannot tell
+    (down, or restarted since the last change: a random token, unlike a counter, cannot come back after that)."""
+    try:
+        token = cast(bytes | None, get_redis().get(VERSION))
+    except redis.RedisError:
+        return None
+    return token.decode() if token is not None else None
+
+
+def _new_version() -> str:
+    return uuid.uuid4().hex
+
+
+def _bump() -> None:
+    try:
+        get_redis().set(VERSION, _new_version())
+    except redis.RedisError as error:
+        log.warning("queue version not changed (cached queue reads expire on their own): %s", type(error).__name__)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_shown_changes(session: Session, _context: object) -> None:
+    """Marks the transaction when it changes a conversation's queue entry (not, say, its last message time)."""
+    if session.info.get(CHANGED):
+        return
+    for instance in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(instance, Conversation) and (
+            instance in session.new
+            or instance in session.deleted
+            or any(inspect(instance).attrs[name].history.has_changes() for name in SHOWN)
+        ):
+            session.info[CHANGED] = True
+            return
+
+
+@event.listens_for(Session, "after_commit")
+def _bump_if_shown_changed(session: Session) -> None:
+    if session.info.pop(CHANGED, False):
+        _bump()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_shown_changes(session: Session) -> None:
+    session.info.pop(CHANGED, None)
 
 
 def ordered_ids(*, centres: list[str]) -> list[uuid.UUID]:
@@ -134,6 +187,7 @@ def rebuild(*, session: Session) -> int:
                 f"{PREFIX}{conversation.centre_code}",
                 {str(conversation.id): rank(level=conversation.level, deadline=conversation.deadline)},
             )
+    pipe.set(VERSION, _new_version())
     pipe.execute()
     return len(waiting)
 

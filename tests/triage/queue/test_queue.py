@@ -163,24 +163,114 @@ def test_counsellors_see_their_centre_and_the_national_queue_only(
     assert client.get(f"/api/v1/conversations/{at_casa}", headers=casa.headers).status_code == 200
 
 
-def test_reads_of_the_same_queues_under_way_together_share_one_query(monkeypatch: pytest.MonkeyPatch) -> None:
+def _counting_reads(monkeypatch: pytest.MonkeyPatch, *, seconds: float = 0.0) -> list[list[str] | None]:
+    """Records every real read of the queue (Redis and the database), each taking `seconds` longer to finish."""
     reads: list[list[str] | None] = []
+    read = conversations_router._read_queue
 
-    def slow_read(allowed: list[str] | None) -> list[QueueEntry]:
+    def counted(allowed: list[str] | None) -> list[QueueEntry]:
         reads.append(allowed)
-        time.sleep(0.05)
-        return []
+        found = read(allowed)
+        time.sleep(seconds)
+        return found
 
-    monkeypatch.setattr(conversations_router, "_read_queue", slow_read)
-    supervisor = Caller(uuid.uuid4(), "sup", Role.SUPERVISOR, None)
-    other_supervisor = Caller(uuid.uuid4(), "sup2", Role.ADMIN, None)
-    counsellor = Caller(uuid.uuid4(), "cns", Role.COUNSELLOR, "CASA")
+    monkeypatch.setattr(conversations_router, "_read_queue", counted)
+    conversations_router._rendered.clear()
+    return reads
 
-    async def burst() -> list[list[QueueEntry]]:
-        callers = [supervisor, other_supervisor, counsellor, counsellor]
-        return await asyncio.gather(*(conversations_router.get_queue(c) for c in callers))
 
-    assert asyncio.run(burst()) == [[], [], [], []]
+def _read_as(*callers: Caller) -> list[list[dict[str, object]]]:
+    async def burst() -> list[list[dict[str, object]]]:
+        answers = await asyncio.gather(*(conversations_router.get_queue(c) for c in callers))
+        return [json.loads(answer.body) for answer in answers]
+
+    return asyncio.run(burst())
+
+
+SUPERVISOR = Caller(uuid.uuid4(), "sup", Role.SUPERVISOR, None)
+ADMIN = Caller(uuid.uuid4(), "sup2", Role.ADMIN, None)
+COUNSELLOR = Caller(uuid.uuid4(), "cns", Role.COUNSELLOR, "CASA")
+
+
+def test_reads_of_the_same_queues_under_way_together_share_one_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = _counting_reads(monkeypatch, seconds=0.05)
+    assert queue.version() is None  # nothing has changed since Redis started: nothing may be cached
+    assert _read_as(SUPERVISOR, ADMIN, COUNSELLOR, COUNSELLOR) == [[], [], [], []]
     assert sorted(reads, key=str) == sorted([None, ["CASA", "NAT"]], key=str)  # one read per set of queues
-    assert asyncio.run(burst()) == [[], [], [], []]
-    assert len(reads) == 4  # nothing kept once the reads are done
+    assert _read_as(SUPERVISOR, ADMIN, COUNSELLOR, COUNSELLOR) == [[], [], [], []]
+    assert len(reads) == 4  # with no version known, nothing is kept once the reads are done
+
+
+def test_an_unchanged_queue_is_served_without_reading_it_again_until_what_it_shows_changes(
+    monkeypatch: pytest.MonkeyPatch, make_conversation: Callable[..., uuid.UUID]
+) -> None:
+    first = make_conversation(level="P3")
+    reads = _counting_reads(monkeypatch)
+    assert [e["conversation_id"] for (e,) in _read_as(SUPERVISOR)] == [str(first)]
+    assert [e["conversation_id"] for (e,) in _read_as(SUPERVISOR)] == [str(first)]
+    assert len(reads) == 1
+    with new_session() as session, session.begin():
+        conversation = session.get(Conversation, first)
+        assert conversation is not None
+        conversation.last_message_at = datetime.now(UTC)  # not shown in the queue
+    _read_as(SUPERVISOR)
+    assert len(reads) == 1
+    with new_session() as session, session.begin():
+        conversation = session.get(Conversation, first)
+        assert conversation is not None
+        conversation.child_age = 9  # shown: the cached queue is stale now
+    ((entry,),) = _read_as(SUPERVISOR)
+    assert entry["child_age"] == 9
+    assert len(reads) == 2
+    second = make_conversation(level="P1")
+    assert [e["conversation_id"] for e in _read_as(SUPERVISOR)[0]] == [str(second), str(first)]
+    assert len(reads) == 3
+
+
+def test_a_rolled_back_change_keeps_the_cached_queue(
+    monkeypatch: pytest.MonkeyPatch, make_conversation: Callable[..., uuid.UUID]
+) -> None:
+    conversation_id = make_conversation(level="P3")
+    reads = _counting_reads(monkeypatch)
+    _read_as(SUPERVISOR)
+    with new_session() as session:
+        conversation = session.get(Conversation, conversation_id)
+        assert conversation is not None
+        conversation.child_age = 9
+        session.flush()
+        session.rollback()
+    ((entry,),) = _read_as(SUPERVISOR)
+    assert entry["child_age"] is None
+    assert len(reads) == 1
+
+
+def test_a_read_begun_before_a_change_is_not_shared_with_a_request_after_it(
+    monkeypatch: pytest.MonkeyPatch, make_conversation: Callable[..., uuid.UUID]
+) -> None:
+    reads = _counting_reads(monkeypatch, seconds=0.3)
+    with new_session() as session:
+        queue.rebuild(session=session)  # a version is known from now on
+
+    async def read_then_change_then_read() -> list[list[dict[str, object]]]:
+        early = asyncio.ensure_future(conversations_router.get_queue(SUPERVISOR))
+        await asyncio.sleep(0.1)  # the early read is under way
+        await asyncio.to_thread(make_conversation, level="P1")
+        late = await conversations_router.get_queue(SUPERVISOR)
+        return [json.loads(answer.body) for answer in (await early, late)]
+
+    early, late = asyncio.run(read_then_change_then_read())
+    assert (len(early), len(late)) == (0, 1)
+    assert len(reads) == 2
+
+
+def test_cached_queues_expire_even_if_a_change_was_not_recorded(
+    monkeypatch: pytest.MonkeyPatch, make_conversation: Callable[..., uuid.UUID]
+) -> None:
+    make_conversation(level="P3")
+    reads = _counting_reads(monkeypatch)
+    monkeypatch.setattr(conversations_router, "CACHE_SECONDS", 0.2)
+    _read_as(SUPERVISOR)
+    _read_as(SUPERVISOR)
+    time.sleep(0.25)
+    _read_as(SUPERVISOR)
+    assert len(reads) == 2
