@@ -1,4 +1,4 @@
-"""Builds train.jsonl, heldout.jsonl and fresh5_heldout.jsonl from the hand-written sources:
+"""Builds train.jsonl, heldout.jsonl and fresh6_heldout.jsonl from the hand-written sources:
 python data/triage/build.py.
 
 Each source line is `LEVEL|signal,signal|text` (file name = language) or, in context.txt,
@@ -6,12 +6,12 @@ Each source line is `LEVEL|signal,signal|text` (file name = language) or, in con
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
 examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
-`fresh/`, `fresh2/`, `fresh3/` and `fresh4/` were further held-out sets, each written and labelled by hand before
-the engine was run on it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once
-a set's errors have been looked at it no longer measures anything honestly, so these four are now training data
-(`SEEN`). `fresh5/` was written blind by another engineer (without the lexicons, rules or earlier sets) and is the
-clean held-out set (`FRESH`): never train or tune on it, never read it or its misses. A fresh set whose folder is
-not there yet is skipped.
+`fresh/` to `fresh5/` were further held-out sets, each written and labelled by hand before the engine was run on
+it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have
+been looked at it no longer measures anything honestly, so these five are now training data (`SEEN`). `fresh6/` was
+written blind by another engineer (without the lexicons, rules or earlier sets) and is the clean held-out set
+(`FRESH`): never train or tune on it, never read it or its misses. A fresh set whose folder is not there yet is
+skipped.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
-SEEN = {name: HERE / name for name in ("fresh", "fresh2", "fresh3", "fresh4")}
-FRESH = {"fresh5": HERE / "fresh5"}
+SEEN = {name: HERE / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")}
+FRESH = {"fresh6": HERE / "fresh6"}
 HELDOUT_EVERY = 3
 
 

@@ -28,6 +28,7 @@ CUES = frozenset(
         "disavow",
         "lure",
         "secrecy",
+        "lethality",
     }
 )
 ACTS = {"possession": "suicide_plan", "will_use": "suicide_plan", "ingest": "attempt", "fall": "suicide_plan"}
@@ -35,6 +36,10 @@ ACTS = {"possession": "suicide_plan", "will_use": "suicide_plan", "ingest": "att
 "3ndi l7bel", "je vais avaler les cachets"); means swallowed or drunk is an attempt ("swallowed the tablets",
 "كليت الحبوب"); a height to throw oneself from is a plan ("ghadi nrmi rasi mn sta7")."""
 IDIOMS = frozenset({"idiom", "idiom_stress"})
+LETHALITY = "lethality"
+"""A question about what would kill and how fast ("will i die", "kanmot dghya", "هل سأموت"): no hypothetical or
+negation in its clause softens it ("wach ila chrebt … kanmot dghya?" asks about a plan), and with means it is a
+plan."""
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 NEGATABLE = frozenset(
     {
@@ -230,7 +235,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
-    anchors = {clauses[h.first] for h in hits if h.name == "ongoing"}
+    anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
     acts = [h for h in hits if h.name in ACTS]
     findings, seen, acted = [], set(), []
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
@@ -252,7 +257,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     ]
     cues = {
         name: [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == name]
-        for name in ("now", "away", "disavow", "lure", "secrecy")
+        for name in ("now", "away", "disavow", "lure", "secrecy", LETHALITY)
     }
     if cues["disavow"] and not cues["now"]:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
@@ -280,8 +285,9 @@ def _disavowed(findings: list[Finding], *, acted: list[Finding], by: str) -> tup
 
 def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list[Finding]) -> list[Finding]:
     """Adds the signals that come from combinations: abuse now (unless the person who harms is away) or abuse
-    with a weapon is danger now; means with ideation or timing is a plan; means acted on (see ACTS) is a plan or
-    an attempt; a lure (a job abroad, going with someone) kept secret or set for now is trafficking."""
+    with a weapon is danger now; means with ideation, timing or a question of lethality is a plan; means acted on
+    (see ACTS) is a plan or an attempt; a lure (a job abroad, going with someone, getting in a car) kept secret, set
+    for now or followed by the child missing ("her phone is off") is trafficking."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
@@ -289,7 +295,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         if finding.code not in active:
             derived.append(finding)
             active[finding.code] = finding
-    if cues["lure"] and (cues["secrecy"] or now_evidence) and "trafficking" not in active:
+    lure_taken = cues["secrecy"] or now_evidence or "missing_runaway" in active
+    if cues["lure"] and lure_taken and "trafficking" not in active:
         derived.append(Finding("trafficking", cues["lure"][0]))
     if now_evidence and active.keys() & NOW_HARM and "danger_now" not in active and not cues["away"]:
         derived.append(Finding("danger_now", now_evidence[0]))
@@ -298,7 +305,7 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     ideation = active.keys() & IDEATION
     if "self_harm" in active:
         ideation -= {"distress"}
-    if "means" in active and ideation and "suicide_plan" not in active:
+    if "means" in active and (ideation or cues[LETHALITY]) and "suicide_plan" not in active:
         derived.append(Finding("suicide_plan", active["means"].evidence))
     if "means" in active and now_evidence and "suicide_plan" not in active and not derived:
         derived.append(Finding("suicide_plan", f"{active['means'].evidence} … {now_evidence[0]}"))
