@@ -26,6 +26,7 @@ HARM_CODES = frozenset(
     }
 )
 YOUNG_AGE = 12
+MODEL_MIN_WORDS = 3
 
 
 def assess(text: str, *, context: Context | None = None, model: Model | None = None) -> Assessment:
@@ -37,7 +38,9 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     earlier = [apply_rules(message) for message in context.earlier_messages]
     cumulative = model.cumulative(featurise(current))
     level = _rule_level(current, earlier=earlier)
-    model_level = level_of_cumulative(cumulative, thresholds=model.thresholds) if current.tokens else Level.P4
+    model_level = (
+        level_of_cumulative(cumulative, thresholds=model.thresholds) if _model_may_judge(current) else Level.P4
+    )
     if model_level.rank < level.rank:
         level = model_level
     signals = _signals(current, earlier=earlier)
@@ -50,6 +53,13 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
         language=detect_language(text, script=(script := detect_script(text)), tokens=current.tokens),
         script=script,
     )
+
+
+def _model_may_judge(current: RuleResult) -> bool:
+    """Whether the model may raise this message: not one or two words the rules find nothing in ("ok", "yes",
+    "d'accord"), where the model has nothing to go on but its prior and a stray letter pair would make them P1."""
+    words = sum(1 for token in current.tokens if any(ch.isalnum() for ch in token.form))
+    return words >= MODEL_MIN_WORDS or bool(current.findings)
 
 
 def _rule_level(current: RuleResult, *, earlier: list[RuleResult]) -> Level:

@@ -13,14 +13,15 @@ from triage.scoring.features import Features
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.12, 0.4, 0.5)
+THRESHOLDS = (0.08, 0.4, 0.5)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
-on the training split (`python -m triage.scoring.train --cv`): the P1 head is the lowest whose P1 precision stays at
-or above 0.8 and that is above the head's prior, 0.118, the probability of a message it knows nothing about (below
-it, "wants to talk" would be P1). On 2,076 training messages (fresh5 included, before the 2 that fresh6 has word
-for word were left out), 921 P1: 0.12 misses 4 at precision 0.85, 0.15 missed 7 at 0.89. The P2 and P3 heads stay
-at 0.4 and 0.5: a P2 head at 0.3 would halve the cross-validated under-triage (0.7 % to 0.3 %) but turn idioms ("my
-mum will kill me") and other hard negatives into P2."""
+on the training split (`python -m triage.scoring.train --cv`): the P1 head is the lowest above the head's prior
+(0.053, the probability of a message it knows nothing about) whose cross-validated P1 precision stays at or above
+0.8 and that leaves everyday replies the model never saw ("ok ana hna", "I'm at school", "safi mn b3d") below P1.
+On 2,141 training messages, 921 P1: 0.08 misses 7 at precision 0.87; 0.07 misses 5 at 0.83 but made "safi mn
+b3d" P1; 0.12 misses 13 at 0.91. Rows labelled by their context are left out of fitting (`train._text_examples`):
+fitted on, "yes" answering "are you in danger now?" had taught the model that every "yes" or "ok" is P1. The P2
+and P3 heads stay at 0.4 and 0.5: a P2 head at 0.3 would turn idioms ("my mum will kill me") into P2."""
 
 
 @dataclass(frozen=True, slots=True)

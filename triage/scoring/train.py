@@ -42,13 +42,16 @@ set written blind (0.93 against 0.81 on fresh4)."""
 
 
 def read_examples(path: Path) -> list[tuple[str, Level]]:
-    """Reads labelled messages (text and level) from a JSON-lines file."""
-    examples = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            examples.append((row["text"], Level(row["level"])))
-    return examples
+    """Reads the messages labelled by their text alone (text and level) from a JSON-lines file."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return _text_examples(rows)
+
+
+def _text_examples(rows: list[dict[str, Any]]) -> list[tuple[str, Level]]:
+    """The rows whose level comes from their text: a row with a context ("yes" answering "are you in danger
+    now?") is P1 because of its context, and a model fitted on it learns that every "yes" is P1. Those rows still
+    test the whole engine in `cross_validate`."""
+    return [(row["text"], Level(row["level"])) for row in rows if not row.get("context")]
 
 
 def train_head(rows: list[tuple[Features, int]], *, order: list[int]) -> Head:
@@ -97,7 +100,7 @@ def cross_validate(rows: list[dict[str, Any]]) -> list[tuple[tuple[float, float,
     folds = []
     for fold in range(CV_FOLDS):
         held = set(order[fold::CV_FOLDS])
-        model = train([(r["text"], Level(r["level"])) for i, r in enumerate(rows) if i not in held])
+        model = train(_text_examples([r for i, r in enumerate(rows) if i not in held]))
         folds.append((model, [r for i, r in enumerate(rows) if i in held]))
     results = []
     for first, second, third in itertools.product(CV_GRID_P1, CV_GRID, CV_GRID):
@@ -121,7 +124,7 @@ def print_cross_validation(path: Path) -> None:
     """Prints the best threshold triples: precision at or above the floor, then fewest P1 missed, then least
     under-triage, then least over-triage."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    prior = _sigmoid(train([(r["text"], Level(r["level"])) for r in rows]).heads[0].bias)
+    prior = _sigmoid(train(_text_examples(rows)).heads[0].bias)
     results = [r for r in cross_validate(rows) if r[0][0] > prior]
     print(f"P1 head prior {prior:.3f}: lower P1 thresholds are left out")
     results.sort(

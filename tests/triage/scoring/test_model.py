@@ -1,9 +1,15 @@
-"""The statistical model: committed weights are exactly what training produces."""
+"""The statistical model: committed weights are exactly what training produces, rows labelled by their context
+are not fitted on, and the model does not raise short or everyday replies."""
 
 from importlib import resources
 
+import pytest
+
+from triage.scoring.engine import assess
 from triage.scoring.model import from_json, load_model, to_json
-from triage.scoring.train import trained_json
+from triage.scoring.rules import apply_rules
+from triage.scoring.train import TRAIN_FILE, _text_examples, read_examples, trained_json
+from triage.scoring.types import Level
 
 
 def test_committed_weights_equal_retraining() -> None:
@@ -23,3 +29,33 @@ def test_model_probabilities_are_monotone() -> None:
     for text in ["salam", "bghit nmout", "my parents fight", "he hits me every day"]:
         p1, p2, p3 = load_model().cumulative(featurise(apply_rules(text)))
         assert 0.0 <= p1 <= p2 <= p3 <= 1.0
+
+
+SHORT_REPLIES = ["ok", "oui", "yes", "d'accord", "wakha", "واخا", "نعم", "iyeh", "1", "hmm", "please", "safi", "k"]
+
+
+@pytest.mark.parametrize("text", SHORT_REPLIES)
+def test_the_model_does_not_raise_a_reply_of_one_or_two_words_the_rules_find_nothing_in(text: str) -> None:
+    assert apply_rules(text).findings == ()
+    assert assess(text).level is Level.P4
+
+
+# Everyday replies written for this test, absent from the training data (checked below).
+EVERYDAY = ["ok ana hna", "yes I understand", "non merci", "I'm 15 years old", "j'habite à Rabat avec ma mère",
+            "ana f l9raya daba", "I'm at school", "wach nta robot", "هل أنت إنسان", "i'll think about it",
+            "safi mn b3d", "I don't know what to say", "my dad is at work and my mom is sleeping"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_replies_are_not_p1(text: str) -> None:
+    assert text not in {text for text, _level in read_examples(TRAIN_FILE)}
+    assert assess(text).level is not Level.P1
+
+
+def test_rows_labelled_by_their_context_are_not_fitted_on() -> None:
+    rows = [
+        {"text": "yes", "level": "P1", "context": {"answers": {"danger_now": True}}},
+        {"text": "he hits me", "level": "P2"},
+        {"text": "ok", "level": "P1", "context": {"earlier_messages": ["he is at the door with a knife"]}},
+    ]
+    assert _text_examples(rows) == [("he hits me", Level.P2)]
