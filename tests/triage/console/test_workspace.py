@@ -1,5 +1,6 @@
 """The conversation workspace in real headless Chromium: the bot's handoff packet and the report answers, canned
-replies in the conversation's language, notes, a case with categories and a referral, close with an outcome;
+replies in the conversation's language, notes, a case with categories (kept through a live reload until saved)
+and a referral, close with an outcome;
 transfer to a colleague (a supervisor reassigning) and to another centre; release back to the bot."""
 
 import uuid
@@ -19,6 +20,7 @@ from triage.console.api import canned_replies
 from triage.console.i18n import translations
 from triage.conversations.models import Conversation, ConversationState
 from triage.handoff import flows
+from triage.queue import service as queue
 from triage.staff import service as staff_service
 from triage.staff.models import Role
 
@@ -52,6 +54,14 @@ def _claimed_by(account: Account, conversation_id: uuid.UUID) -> None:
         staff = staff_service.get(session=session, staff_id=account.id)
         assert staff is not None
         flows.claim(session=session, conversation_id=conversation_id, staff=staff)
+
+
+def _announce_change(conversation_id: uuid.UUID) -> None:
+    """What a colleague's change does: an "updated" event for the conversation, which its open pages reload on."""
+    with new_session() as session, session.begin():
+        conversation = session.get(Conversation, conversation_id)
+        assert conversation is not None
+        queue.publish("updated", conversation)
 
 
 def _open(page: Page, service: str, conversation_id: uuid.UUID) -> None:
@@ -95,8 +105,13 @@ def test_counsellor_reads_the_packet_and_reports_and_keeps_the_record(
     expect(page.locator("#case-detail")).to_be_visible()
     expect(page.locator("#case-link")).to_contain_text("C-")
     page.select_option("#categories", [str(Category.PHYSICAL_ABUSE)])
-    page.click("#save-categories")
-    expect(page.locator("#notice")).to_be_visible()
+    with page.expect_response(lambda r: "/api/v1/cases/" in r.url and r.request.method == "GET"):
+        _announce_change(conversation_id)  # the page reloads the case: the pick not saved yet must survive it
+    page.wait_for_timeout(300)
+    expect(page.locator("#categories")).to_have_values([str(Category.PHYSICAL_ABUSE)])
+    with page.expect_response(lambda r: r.url.endswith("/categories") and r.request.method == "PUT") as saved:
+        page.click("#save-categories")
+    assert saved.value.ok
     expect(page.locator("#services option").first).to_be_attached()
     service_code = page.locator("#services").input_value()
     page.click("#refer")

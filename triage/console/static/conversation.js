@@ -11,6 +11,7 @@
   let current = null;
   let choices = null;
   let caseId = null;
+  let categoriesEdited = false; /* a refresh must not undo categories picked but not saved yet */
   let poll = null;
 
   function notice(message) { show($("notice"), message); }
@@ -97,7 +98,9 @@
     $("case-detail").hidden = false;
     $("case-link").textContent = c.reference;
     $("case-link").href = `/console/cases/${c.id}`;
-    for (const option of $("categories").options) option.selected = c.categories.includes(option.value);
+    if (!categoriesEdited) {
+      for (const option of $("categories").options) option.selected = c.categories.includes(option.value);
+    }
     $("referrals").replaceChildren(...c.referrals.map((r) => el("li", {text: r.service_code})));
     if (!$("services").options.length) {
       const services = await api("GET", `/api/v1/services${c.region ? `?region=${c.region}` : ""}`);
@@ -188,8 +191,12 @@
   });
   $("open-case").addEventListener("click", () =>
     act(async () => { const c = await api("POST", "/api/v1/cases", {conversation_id: id}); caseId = c.id; }));
-  $("save-categories").addEventListener("click", () => act(() => api("PUT", `/api/v1/cases/${caseId}/categories`,
-    {categories: [...$("categories").selectedOptions].map((o) => o.value)})));
+  $("categories").addEventListener("change", () => { categoriesEdited = true; });
+  $("save-categories").addEventListener("click", () => act(async () => {
+    await api("PUT", `/api/v1/cases/${caseId}/categories`,
+      {categories: [...$("categories").selectedOptions].map((o) => o.value)});
+    categoriesEdited = false;
+  }));
   $("refer").addEventListener("click", () =>
     act(() => api("POST", `/api/v1/cases/${caseId}/referrals`, {service_code: $("services").value})));
   $("transfer-form").addEventListener("submit", (event) => {
