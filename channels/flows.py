@@ -422,11 +422,12 @@ def deliver_in_order(jobs: list[outbox.Job]) -> bool:
         start += len(sent)
         with new_session() as session, session.begin():
             statuses = outbox.record_results(session=session, results=[(job.row_id, r) for job, r in sent])
-            if statuses[-1] == OutboxStatus.PENDING:
+            retry = statuses[-1] == OutboxStatus.PENDING
+            if retry:
                 outbox.release(session=session, row_ids=[later.row_id for later in jobs[start:]])
         for (job, result), status in zip(sent, statuses, strict=True):
             if status == OutboxStatus.FAILED:
                 log.warning("outbox row %s failed for good: %s", job.row_id, result.reason)
-        if statuses[-1] == OutboxStatus.PENDING:
+        if retry:
             return False
     return True

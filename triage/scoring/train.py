@@ -41,10 +41,14 @@ PRECISION_FLOOR = 0.8
 set written blind (0.93 against 0.81 on fresh4)."""
 
 
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    """Reads the labelled rows of a JSON-lines file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def read_examples(path: Path) -> list[tuple[str, Level]]:
     """Reads the messages labelled by their text alone (text and level) from a JSON-lines file."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return _text_examples(rows)
+    return _text_examples(read_rows(path))
 
 
 def _text_examples(rows: list[dict[str, Any]]) -> list[tuple[str, Level]]:
@@ -123,8 +127,8 @@ def cross_validate(rows: list[dict[str, Any]]) -> list[tuple[tuple[float, float,
 def print_cross_validation(path: Path) -> None:
     """Prints the best threshold triples: precision at or above the floor, then fewest P1 missed, then least
     under-triage, then least over-triage."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    prior = _sigmoid(train(_text_examples(rows)).heads[0].bias)
+    rows = read_rows(path)
+    prior = train(_text_examples(rows)).heads[0].probability([])  # what it gives a message with no features
     results = [r for r in cross_validate(rows) if r[0][0] > prior]
     print(f"P1 head prior {prior:.3f}: lower P1 thresholds are left out")
     results.sort(
@@ -136,11 +140,6 @@ def print_cross_validation(path: Path) -> None:
         precision = _precision(c)
         print(f"{thresholds!s:<20}{c['p1'] - c['hit']:>9}{precision:>14.3f}{c['under'] / len(rows):>14.1%}"
               f"{c['over'] / len(rows):>13.1%}")  # fmt: skip
-
-
-def _sigmoid(z: float) -> float:
-    """Returns the logistic function of z."""
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _precision(counts: Counter[str]) -> float:
