@@ -8,7 +8,9 @@ import logging
 import traceback
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select, update
@@ -36,6 +38,7 @@ from triage.intake import (
     ConversationState,
     Direction,
     add_message,
+    current_conversation,
     get_conversation,
     open_or_resume,
     record_inbound,
@@ -58,6 +61,7 @@ class Plan:
     conversation_id: uuid.UUID
     channel: Channel
     bot_text: str | None = None
+    answer: Future[list[rasa.BotReply]] | None = None  # the bot's answer, when asked for while the message was stored
     control: InboundKind | None = None
     callback_id: str | None = None
     outbox_ids: list[int] = field(default_factory=list)
@@ -114,28 +118,40 @@ def _retry_later(row_id: int, error: Exception) -> None:
             inbox.give_up_or_retry(row=row, error=type(error).__name__)
 
 
-def _conversation(session: Session, row: InboundMessage, contact: Contact) -> Conversation:
+def _conversation(session: Session, row: InboundMessage, contact: Contact) -> tuple[Conversation, bool]:
+    """The row's conversation, and whether it was opened by this transaction (nobody else can see it yet)."""
     if row.conversation_id is not None:
         existing = get_conversation(session=session, conversation_id=row.conversation_id)
         if existing is not None:
-            return existing
-    return open_or_resume(session=session, channel=contact.channel, pseudonym=contact.pseudonym)
+            return existing, False
+    current = current_conversation(session=session, channel=contact.channel, pseudonym=contact.pseudonym)
+    if current is not None:
+        return current, False
+    return open_or_resume(session=session, channel=contact.channel, pseudonym=contact.pseudonym), True
 
 
 def record(*, session: Session, row: InboundMessage) -> Plan | None:
-    """Stores the user's message in the transcript (once, even on a retry) and decides where it goes."""
+    """Stores the user's message in the transcript (once, even on a retry) and decides where it goes.
+
+    A message for the bot is posted to Rasa before it is stored, so that Rasa works while this transaction does;
+    the conversation row stays locked until the commit, so the bot's actions (hand-off, forget-me) see the message.
+    Should the transaction fail, the row is worked again and Rasa reads the message twice: the person is answered."""
     contact = contacts.get(session=session, contact_id=row.contact_id) if row.contact_id else None
     if contact is None:
         inbox.finish(row=row, error="no contact")
         return None
-    conversation = _conversation(session, row, contact)
+    conversation, opened = _conversation(session, row, contact)
     plan = Plan(
         row_id=row.id, conversation_id=conversation.id, channel=Channel(contact.channel), address=contact.address
     )
     if row.kind in (InboundKind.PAUSE_BOT, InboundKind.RESUME_BOT):
         plan.control = InboundKind(row.kind)
         return plan
-    bot_text = _bot_text(contact, row)
+    route = _route(row, contact, conversation, _bot_text(contact, row))
+    plan.bot_text = route.bot_text
+    if route.bot_text is not None and not opened:  # the bot's actions could not find a conversation opened now
+        session.execute(select(Conversation.id).where(Conversation.id == conversation.id).with_for_update())
+        plan.answer = _ask(plan, route.bot_text)
     if row.message_id is None:
         body = transcript_body(row, contact)
         if row.kind in WORDS or (row.kind == InboundKind.MEDIA and row.text):
@@ -146,10 +162,24 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
             )
         row.conversation_id, row.message_id = conversation.id, message.id
     plan.callback_id = str(row.details.get("callback_id") or "") or None
-    plan.bot_text = _decide(session, row, contact, conversation, bot_text, plan)
+    _apply(session, route, contact, conversation, plan)
     if plan.bot_text is None:
         inbox.finish(row=row)
     return plan
+
+
+def _ask(plan: Plan, text: str) -> Future[list[rasa.BotReply]]:
+    """Posts the text to Rasa from another thread; the future holds the bot's replies."""
+    metadata = _metadata(plan.channel)
+    return _bot_calls().submit(
+        rasa.send_to_bot, conversation_id=str(plan.conversation_id), text=text, metadata=metadata
+    )
+
+
+@cache
+def _bot_calls() -> ThreadPoolExecutor:
+    """Threads that wait for Rasa while the workers store what was said (one call per worker at most)."""
+    return ThreadPoolExecutor(max_workers=max(1, get_settings().gateway_workers), thread_name_prefix="rasa")
 
 
 def transcript_body(row: InboundMessage, contact: Contact) -> str:
@@ -204,47 +234,54 @@ def _bot_text(contact: Contact, row: InboundMessage) -> str | None:
     return text
 
 
-def _decide(
-    session: Session,
-    row: InboundMessage,
-    contact: Contact,
-    conversation: Conversation,
-    bot_text: str | None,
-    plan: Plan,
-) -> str | None:
-    """Handles what the gateway answers itself; returns the text for the bot, or None when the bot stays out."""
+@dataclass(frozen=True)
+class Route:
+    """Where a message goes: its text for the bot (None: the bot stays out), and what the gateway does itself."""
 
-    def say(kind: Notice, purpose: Purpose = Purpose.REPLY) -> None:
-        plan.outbox_ids += _send_text(session, contact, conversation, notice(kind, conversation.language), purpose)
+    bot_text: str | None = None
+    notice: Notice | None = None
+    purpose: Purpose = Purpose.REPLY
+    human: str | None = None  # queue the conversation for a human, for this reason
+    opted_out: bool | None = None  # STOP (True) or START (False) on SMS
 
+
+def _route(row: InboundMessage, contact: Contact, conversation: Conversation, bot_text: str | None) -> Route:
+    """Decides what the gateway answers itself and whether the bot reads the message; changes nothing stored."""
     text = row.text or ""
     if contact.channel == Channel.SMS and row.kind == InboundKind.TEXT:
         if sms.is_stop(text):
-            contacts.set_opted_out(contact=contact, opted_out=True)
-            say(Notice.OPTED_OUT, Purpose.OPT_OUT_CONFIRMATION)
-            return None
+            return Route(notice=Notice.OPTED_OUT, purpose=Purpose.OPT_OUT_CONFIRMATION, opted_out=True)
         if sms.is_start(text) and contact.opted_out:
-            contacts.set_opted_out(contact=contact, opted_out=False)
-            say(Notice.OPTED_IN)
-            return None
+            return Route(notice=Notice.OPTED_IN, opted_out=False)
     if contact.opted_out:
-        request_human(session=session, conversation=conversation, reason="message after STOP")
-        return None
+        return Route(human="message after STOP")
     if row.kind == InboundKind.EDITED:
-        return None
+        return Route()
     if row.kind in (InboundKind.MEDIA, InboundKind.LOCATION):
-        request_human(session=session, conversation=conversation, reason=f"the user sent a {row.kind}")
-        say(Notice.MEDIA_RECEIVED)
-        return bot_text if conversation.state in BOT_STATES and row.kind == InboundKind.MEDIA else None
+        with_bot = conversation.state in BOT_STATES and row.kind == InboundKind.MEDIA
+        return Route(
+            bot_text=bot_text if with_bot else None, notice=Notice.MEDIA_RECEIVED, human=f"the user sent a {row.kind}"
+        )
     if row.kind in (InboundKind.STICKER, InboundKind.UNSUPPORTED) or bot_text is None:
-        say(Notice.TEXT_ONLY)
-        return None
+        return Route(notice=Notice.TEXT_ONLY)
     if conversation.state not in BOT_STATES:
-        return None
+        return Route()
     verdict = rate_check(pseudonym=contact.pseudonym, text=bot_text)
-    if verdict is Verdict.NOTIFY:
-        say(Notice.SLOW_DOWN)
-    return bot_text if verdict is Verdict.ALLOW else None
+    return Route(
+        bot_text=bot_text if verdict is Verdict.ALLOW else None,
+        notice=Notice.SLOW_DOWN if verdict is Verdict.NOTIFY else None,
+    )
+
+
+def _apply(session: Session, route: Route, contact: Contact, conversation: Conversation, plan: Plan) -> None:
+    """Carries out the gateway's own part of a route, after the user's message is in the transcript."""
+    if route.opted_out is not None:
+        contacts.set_opted_out(contact=contact, opted_out=route.opted_out)
+    if route.human is not None:
+        request_human(session=session, conversation=conversation, reason=route.human)
+    if route.notice is not None:
+        text = notice(route.notice, conversation.language)
+        plan.outbox_ids += _send_text(session, contact, conversation, text, route.purpose)
 
 
 def _send_text(
@@ -279,7 +316,7 @@ def carry_out(plan: Plan) -> None:
     if plan.control is not None:
         _control(plan)
     elif plan.bot_text is not None:
-        _ask_bot(plan, plan.bot_text)
+        _take_answer(plan, plan.answer or _ask(plan, plan.bot_text))
     if plan.jobs is None:
         with new_session() as session, session.begin():
             plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)
@@ -291,11 +328,9 @@ def _metadata(channel: Channel) -> dict[str, Any]:
     return {"channel": str(channel), "buttons": channel is Channel.TELEGRAM}
 
 
-def _ask_bot(plan: Plan, text: str) -> None:
+def _take_answer(plan: Plan, answer: Future[list[rasa.BotReply]]) -> None:
     try:
-        replies = rasa.send_to_bot(
-            conversation_id=str(plan.conversation_id), text=text, metadata=_metadata(plan.channel)
-        )
+        replies = answer.result()
     except rasa.RasaUnavailable as error:
         log.warning("bot unavailable for conversation %s: %s", plan.conversation_id, error)
         _store_fallback(plan, reason="the bot is unavailable")

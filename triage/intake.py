@@ -4,7 +4,14 @@ from sqlalchemy.orm import Session
 
 from triage.bot_api.service import register_forgetter
 from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
-from triage.conversations.service import add_message, get_conversation, open_or_resume, set_language, transcript
+from triage.conversations.service import (
+    add_message,
+    current_conversation,
+    get_conversation,
+    open_or_resume,
+    set_language,
+    transcript,
+)
 from triage.handoff import flows
 from triage.handoff.flows import record_inbound
 from triage.handoff.ports import DeliveryState, Gateway, SentReply, register
@@ -22,6 +29,7 @@ __all__ = [
     "Policy",
     "SentReply",
     "add_message",
+    "current_conversation",
     "get_conversation",
     "open_or_resume",
     "record_inbound",

@@ -1,11 +1,15 @@
 """Routing after the ack: to the bot and back through the real senders, to staff (bot silent), and when Rasa is down."""
 
+import time
 import uuid
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from channels import flows
 from channels.contacts.models import Contact
 from channels.inbox.models import InboundMessage, InboxStatus
 from channels.notices import TEXTS, Notice
@@ -25,7 +29,8 @@ from tests.channels.conftest import (
     twilio_form,
     work,
 )
-from triage.intake import Author, Conversation, ConversationState, Direction, transcript
+from triage import intake
+from triage.intake import Author, Conversation, ConversationState, Direction, Message, transcript
 
 EMERGENCY = ("19", "112", "177", "15", "141", "2511")
 
@@ -277,6 +282,36 @@ def test_messages_of_one_conversation_are_worked_in_order(
         body for direction, _, body in _history(session, _conversation(session)) if direction == Direction.INBOUND
     ]
     assert inbound == texts
+
+
+def test_the_bot_is_asked_while_the_message_is_stored_and_its_actions_see_the_message(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[str]] = []
+    asked_at: list[float] = []
+    record_inbound = intake.record_inbound
+
+    def slow_record_inbound(**kwargs: Any) -> Message:  # a busy database: the bot's action comes first
+        time.sleep(0.3)
+        return record_inbound(**kwargs)
+
+    monkeypatch.setattr(flows, "record_inbound", slow_record_inbound)
+
+    def act_on_the_conversation(sender: str) -> None:  # what the bot's hand-off action does to the conversation
+        with new_session() as db, db.begin():
+            db.execute(update(Conversation).where(Conversation.id == uuid.UUID(sender)).values(region="MA-06"))
+            seen.append([m.body for m in transcript(session=db, conversation_id=uuid.UUID(sender))])
+
+    bot.during = act_on_the_conversation
+    for text in ("salam", "bba kaydrebni"):
+        assert post_twilio(client, twilio_form(Body=text)).status_code == 200
+        asked_at.append(time.monotonic())
+        work()
+    assert seen == [["salam"], ["salam", "Salam, ana hna.", "bba kaydrebni"]], "a write waits for the message"
+    assert _conversation(session).region == "MA-06"
+    first, second = (started for _, started, _ in bot.calls)
+    assert second - asked_at[1] < 0.25, "a known conversation's message goes to the bot while it is stored"
+    assert first - asked_at[0] >= 0.3, "a conversation opened by the turn is committed before the bot is asked"
 
 
 def test_a_flood_gets_one_kind_reply_but_never_blocks_a_p1_message(
