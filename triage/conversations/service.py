@@ -36,11 +36,13 @@ def open_or_resume(*, session: Session, channel: str, pseudonym: str) -> Convers
 def add_message(
     *, session: Session, conversation: Conversation, direction: Direction, author: Author, body: str
 ) -> Message:
-    """Stores one message of the conversation."""
-    message = Message(conversation_id=conversation.id, direction=direction, author=author, body=body)
+    """Stores one message of the conversation (written with the session's next flush; its id is set already)."""
+    now = utcnow()
+    message = Message(
+        id=uuid.uuid4(), conversation_id=conversation.id, direction=direction, author=author, body=body, created_at=now
+    )
     session.add(message)
-    conversation.last_message_at = utcnow()
-    session.flush()
+    conversation.last_message_at = now
     return message
 
 
