@@ -22,7 +22,7 @@ from channels.contacts.models import Contact
 from channels.fallback import safe_reply
 from channels.inbox import service as inbox
 from channels.inbox.models import InboundKind, InboundMessage, InboxStatus
-from channels.message import Channel, SendOutcome, SendResult
+from channels.message import Channel, Outgoing, SendOutcome, SendResult
 from channels.notices import Notice, notice
 from channels.outbox import service as outbox
 from channels.outbox.models import OutboxStatus, Purpose
@@ -390,12 +390,11 @@ def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conver
 def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
     """Sends the bot's answer to a turn that erased the person (what was erased), stored nowhere: the address
     lives only in this plan, and a reply that cannot go now is not kept to retry."""
-    sender = sender_for(plan.channel)
     for text, buttons in replies:
         for outgoing in outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons):
-            result = sender.send(outgoing, status_callback=None)
+            result = _send_outgoing(outgoing, status_callback=None)
             if result.outcome is not SendOutcome.ACCEPTED:
-                log.warning("the answer to an erased conversation was not sent: %s", result.outcome)
+                log.warning("the answer to an erased conversation was not sent: %s", result.reason)
                 return
 
 
@@ -436,9 +435,14 @@ def deliver(job: outbox.Job) -> bool:
 
 def _send(job: outbox.Job) -> SendResult:
     callback = status_callback_url() if job.outgoing.channel is not Channel.TELEGRAM else None
+    return _send_outgoing(job.outgoing, status_callback=callback)
+
+
+def _send_outgoing(outgoing: Outgoing, *, status_callback: str | None) -> SendResult:
+    """The provider's answer; a sender that raises counts as a retry, so what was sent before it is recorded."""
     try:
-        return sender_for(job.outgoing.channel).send(job.outgoing, status_callback=callback)
-    except Exception as error:  # recorded as a retry, so the rows sent before it are recorded too
+        return sender_for(outgoing.channel).send(outgoing, status_callback=status_callback)
+    except Exception as error:
         return SendResult(SendOutcome.RETRY, reason=f"sender error: {describe(error)}")
 
 

@@ -2,15 +2,19 @@
 supervisor placed on legal hold. (The same with the real Rasa: tests/integration/test_forget.py.)"""
 
 import json
+import logging
 import uuid
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from channels.contacts.models import Contact
 from channels.inbox.models import InboundMessage
+from channels.message import Outgoing, SendResult
 from channels.outbox.models import OutboundMessage
+from channels.providers.telegram import TelegramSender
 from channels.sandbox.server import Running
 from helpline.db import new_session
 from tests.channels.conftest import TELEGRAM_USER, Bot, post_telegram, tg_message, work
@@ -104,19 +108,21 @@ def test_a_legal_hold_keeps_its_conversation_and_the_address_but_the_rest_goes(
     assert (_emptied(bot), body["erased"]["rasa_trackers"]) == ([str(current)], 1), "only the erased one's"
 
 
+def _forget_during_the_turn(sender: str) -> None:
+    """What the bot's forget action does while Rasa holds the turn."""
+    with new_session() as db, db.begin():
+        conversation = db.get(Conversation, uuid.UUID(sender))
+        assert conversation is not None
+        service.forget(session=db, conversation=conversation, actor="bot", bot_empties_current=True)
+
+
 def test_the_turn_that_erases_the_person_is_still_answered_and_the_answer_kept_nowhere(
     client: TestClient, bot: Bot, sandbox: Running, session: Session
 ) -> None:
     assert post_telegram(client, tg_message("salam")).status_code == 200
     work()
 
-    def forget_during_the_turn(sender: str) -> None:  # what the bot's forget action does while Rasa holds the turn
-        with new_session() as db, db.begin():
-            conversation = db.get(Conversation, uuid.UUID(sender))
-            assert conversation is not None
-            service.forget(session=db, conversation=conversation, actor="bot", bot_empties_current=True)
-
-    bot.during = forget_during_the_turn
+    bot.during = _forget_during_the_turn
     bot.replies = [{"text": "Tme7a kolchi: 1 mo7adata.", "buttons": [{"title": "Bda men jdid", "payload": "/greet"}]}]
     before = len(sandbox.sandbox.messages(to=str(TELEGRAM_USER)))
     assert post_telegram(client, tg_message("ah, ms7 kolchi")).status_code == 200
@@ -131,3 +137,34 @@ def test_the_turn_that_erases_the_person_is_still_answered_and_the_answer_kept_n
     assert session.scalars(select(Message)).all() == []
     assert session.scalars(select(InboundMessage)).all() == []
     assert session.scalars(select(OutboundMessage)).all() == [], "the answer is kept in no outbox row"
+
+
+def test_a_sender_that_raises_on_the_erasing_turn_is_a_failed_send_not_a_failed_turn(
+    client: TestClient,
+    bot: Bot,
+    sandbox: Running,
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    assert post_telegram(client, tg_message("salam")).status_code == 200
+    work()
+    bot.during = _forget_during_the_turn
+    bot.replies = [{"text": "Tme7a kolchi."}, {"text": "Bslama."}]
+    calls: list[str] = []
+
+    def broken(self: TelegramSender, outgoing: Outgoing, *, status_callback: str | None) -> SendResult:
+        calls.append(outgoing.text)
+        raise RuntimeError("a bug in a sender")
+
+    monkeypatch.setattr(TelegramSender, "send", broken)
+    assert post_telegram(client, tg_message("ms7 kolchi")).status_code == 200
+    work()
+    assert calls == ["Tme7a kolchi."], "tried once, the rest not tried after the failure"
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
+        "the answer to an erased conversation was not sent: sender error: RuntimeError at test_forget.py:"
+        f"{broken.__code__.co_firstlineno + 2}"
+    ]
+    session.expire_all()
+    for model in (Contact, Conversation, Message, InboundMessage, OutboundMessage):
+        assert session.scalars(select(model)).all() == [], f"{model.__name__} kept after forget-me"
