@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from triage.scoring.features import featurise
 from triage.scoring.language import detect_language
-from triage.scoring.model import Model, level_of_cumulative, load_model
+from triage.scoring.model import BARE_P1_THRESHOLD, Model, level_of_cumulative, load_model
 from triage.scoring.normalise import detect_script
 from triage.scoring.rules import HARMED, Finding, RuleResult, apply_rules
 from triage.scoring.types import Assessment, Context, Level, Signal
@@ -39,7 +39,9 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     cumulative = model.cumulative(featurise(current))
     level = _rule_level(current, earlier=earlier)
     model_level = (
-        level_of_cumulative(cumulative, thresholds=model.thresholds) if _model_may_judge(current) else Level.P4
+        level_of_cumulative(cumulative, thresholds=_thresholds(current, model=model))
+        if _model_may_judge(current)
+        else Level.P4
     )
     if model_level.rank < level.rank:
         level = model_level
@@ -60,6 +62,16 @@ def _model_may_judge(current: RuleResult) -> bool:
     "d'accord"), where the model has nothing to go on but its prior and a stray letter pair would make them P1."""
     words = sum(1 for token in current.tokens if any(ch.isalnum() for ch in token.form))
     return words >= MODEL_MIN_WORDS or bool(current.findings)
+
+
+def _thresholds(current: RuleResult, *, model: Model) -> tuple[float, float, float]:
+    """The model's thresholds, with the P1 head held to BARE_P1_THRESHOLD when the rules find nothing at all: with
+    nothing to go on but letters, the model must be surer before it calls a message P1 ("ana f dar", "I don't
+    know what to say" sit just above the head's prior)."""
+    if current.findings:
+        return model.thresholds
+    first, second, third = model.thresholds
+    return (max(first, BARE_P1_THRESHOLD), second, third)
 
 
 def _rule_level(current: RuleResult, *, earlier: list[RuleResult]) -> Level:

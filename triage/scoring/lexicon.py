@@ -19,6 +19,7 @@ from triage.scoring.normalise import Token, char_script, normalise_word, skeleto
 
 LEXICON_FILES = ("en", "fr", "ar", "darija_ar", "darija_lat", "tzm")
 GAP = ".."
+HYPHEN = "-"
 GAP_WORDS = 3
 EXACT = "="
 MIN_SKELETON = 3
@@ -186,7 +187,8 @@ def parse_lexicon(raw: dict[str, object], *, language: str) -> Lexicon:
             raise ValueError(f"{language}: {name} must be a list of phrases")
         for text in items:
             target: MatchOn = "form" if text.startswith(EXACT) or _too_short(text) else match_on
-            words = tuple(compile_word(w, match_on=target) for w in text.removeprefix(EXACT).split())
+            spaced = text.removeprefix(EXACT).replace(HYPHEN, f" {HYPHEN} ")  # text splits "après-midi" in three
+            words = tuple(compile_word(w, match_on=target) for w in spaced.split())
             if not words or words[0] is None:
                 raise ValueError(f"{language}: {name}: phrase {text!r} must start with a word")
             compiled[target].append(Phrase(name, words))

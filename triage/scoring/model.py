@@ -13,15 +13,26 @@ from triage.scoring.features import Features
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.08, 0.4, 0.5)
+THRESHOLDS = (0.08, 0.3, 0.5)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
-on the training split (`python -m triage.scoring.train --cv`): the P1 head is the lowest above the head's prior
-(0.053, the probability of a message it knows nothing about) whose cross-validated P1 precision stays at or above
-0.8 and that leaves everyday replies the model never saw ("ok ana hna", "I'm at school", "safi mn b3d") below P1.
-On 2,141 training messages, 921 P1: 0.08 misses 7 at precision 0.87; 0.07 misses 5 at 0.83 but made "safi mn
-b3d" P1; 0.12 misses 13 at 0.91. Rows labelled by their context are left out of fitting (`train._text_examples`):
-fitted on, "yes" answering "are you in danger now?" had taught the model that every "yes" or "ok" is P1. The P2
-and P3 heads stay at 0.4 and 0.5: a P2 head at 0.3 would turn idioms ("my mum will kill me") into P2."""
+on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
+of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
+prior (0.050, the probability of a message it knows nothing about) whose cross-validated P1 precision stays at or
+above 0.8 and that leaves the hard negatives of tests/triage/scoring (idioms such as "lbac ghadi y9tlni", everyday
+replies) below P1. Round 6, on 2,823 training messages (1,207 P1, fresh6 and fresh7 included): 0.06 and 0.07 miss
+5 P1 like 0.08 but at precision 0.86 and 0.88, and make exam idioms P1 ("lbac ghadi y9tlni", an Arabic one); 0.08
+misses 5 (recall 0.996) at precision 0.90; 0.09 misses 7, 0.12 misses 8 at 0.92, 0.2 misses 12 at 0.93. The P2
+head at 0.3 (with P1 at 0.08) halves cross-validated under-triage against 0.4 (1.3 % against 2.0 %, over-triage
+9.9 % against 9.2 %) and keeps the table's idioms and everyday replies where they were; 0.2 would go lower still
+(0.5 %) but makes "I don't know", "j'ai 13 ans" and "ana f dar" P2. The P3 head stays at 0.5. Rows labelled by their
+context are left out of fitting (`train._text_examples`): fitted on, "yes" answering "are you in danger now?" had
+taught the model that every "yes" or "ok" is P1."""
+
+BARE_P1_THRESHOLD = 0.2
+"""The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
+at 0.05, everyday turns ("ana f dar", "I don't know what to say", "bghit nsawl 3la 7a9i") reach 0.08–0.10 on their
+letters alone. In round 6's cross-validation it cost no P1: every value from 0.08 to 1 (never) missed the same 5,
+the rules finding something in nearly every training P1; 0.2 still lets the model call a message it is sure of."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,8 +29,19 @@ CUES = frozenset(
         "lure",
         "secrecy",
         "lethality",
+        "plea",
+        "courtesy",
+        "present",
+        "silenced",
     }
 )
+PLEAS = frozenset({"plea", "courtesy"})
+"""A message made of nothing but calls for help ("please help", "ساعدوني", "aji 3afak bsr3a") is danger now; so
+are three courtesy words in a row ("3afak 3afak 3afak"), though one alone ("please", "3afak") is an everyday reply."""
+MIN_COURTESY = 3
+WATCHED = ("present", "silenced")
+"""The person is here and the child cannot speak ("hes here. cant talk", "howa hna … ma n9derch ntkelm"): the person
+who harms is present, whatever the message calls them."""
 ACTS = {"possession": "suicide_plan", "will_use": "suicide_plan", "ingest": "attempt", "fall": "suicide_plan"}
 """A cue followed by means in the same clause: means at hand or about to be used is a plan ("i have the rope",
 "3ndi l7bel", "je vais avaler les cachets"); means swallowed or drunk is an attempt ("swallowed the tablets",
@@ -257,17 +268,40 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     ]
     cues = {
         name: [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == name]
-        for name in ("now", "away", "disavow", "lure", "secrecy", LETHALITY)
+        for name in ("now", "away", "disavow", "lure", "secrecy", LETHALITY, *WATCHED)
     }
+    cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
     if cues["disavow"] and not cues["now"]:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
     return findings + _derived(findings, cues=cues, acted=acted), bool(cues["now"])
 
 
+def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
+    """Tells whether every word of the message lies in a call for help or a courtesy word, with at least one call
+    for help or MIN_COURTESY courtesy words ("help me!!", "3afak 3afak 3afak", not "please")."""
+    pleas = [h for h in hits if h.name in PLEAS]
+    covered = {i for h in pleas for i in range(h.first, h.last + 1)}
+    words = [i for i, token in enumerate(tokens) if token.form[:1].isalnum()]
+    enough = any(h.name == "plea" for h in pleas) or sum(h.name == "courtesy" for h in pleas) >= MIN_COURTESY
+    return bool(words) and enough and all(i in covered for i in words)
+
+
 def _drop_covered_modifiers(hits: list[Hit]) -> list[Hit]:
-    """Drops a modifier inside a longer timing cue: "zikk" (formerly) is past, "ass-a zikk" (early today) is now."""
+    """Drops a modifier inside a longer timing cue: "zikk" (formerly) is past, "ass-a zikk" (early today) is now;
+    and a past inside a recent span: "hadi 3 ayam" (three days ago) is within the month, not the past."""
     nows = [h for h in hits if h.name == "now"]
-    return [h for h in hits if h.name not in MODIFIERS or not any(_covers(n, h) for n in nows)]
+    recents = [h for h in hits if h.name == "recent"]
+    return [
+        h
+        for h in hits
+        if h.name not in MODIFIERS
+        or not (any(_covers(n, h) for n in nows) or (h.name == "past" and any(_contains(r, h) for r in recents)))
+    ]
+
+
+def _contains(outer: Hit, inner: Hit) -> bool:
+    """Tells whether one hit spans all the tokens of another (or the same ones)."""
+    return outer.first <= inner.first and inner.last <= outer.last
 
 
 def _disavowed(findings: list[Finding], *, acted: list[Finding], by: str) -> tuple[list[Finding], list[Finding]]:
@@ -287,7 +321,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     """Adds the signals that come from combinations: abuse now (unless the person who harms is away) or abuse
     with a weapon is danger now; means with ideation, timing or a question of lethality is a plan; means acted on
     (see ACTS) is a plan or an attempt; a lure (a job abroad, going with someone, getting in a car) kept secret, set
-    for now or followed by the child missing ("her phone is off") is trafficking."""
+    for now or followed by the child missing ("her phone is off") is trafficking; a message that is only a plea
+    (PLEAS), or the person here while the child cannot speak (WATCHED), is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
@@ -295,6 +330,12 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         if finding.code not in active:
             derived.append(finding)
             active[finding.code] = finding
+    if cues["plea"] and "danger_now" not in active:
+        derived.append(Finding("danger_now", cues["plea"][0]))
+        active["danger_now"] = derived[-1]
+    if cues["present"] and cues["silenced"] and "danger_now" not in active:
+        derived.append(Finding("danger_now", f"{cues['present'][0]} … {cues['silenced'][0]}"))
+        active["danger_now"] = derived[-1]
     lure_taken = cues["secrecy"] or now_evidence or "missing_runaway" in active
     if cues["lure"] and lure_taken and "trafficking" not in active:
         derived.append(Finding("trafficking", cues["lure"][0]))

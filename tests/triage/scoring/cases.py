@@ -393,4 +393,86 @@ FIFTH = [
     case("tzm-now-ghila", "baba ar iyi ikkat ghila", P1, "danger_now"),
 ]
 
-ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH
+
+# Sixth round (kinds of P1 missed on fresh6 and fresh7, new wording): the answer "danger now: yes" typed as text, a
+# message that is only a call for help, the person who harms in the room while the child cannot speak, a lure with
+# the journey set, a child pushed into a car, assault in the last hours said by euphemism, something swallowed, a
+# question of how much it takes not to wake up, a farewell; and what must stay below P1: one "please", a parent
+# picking the child up tonight, "can't talk, I'm in class", thoughts of a method not acted on, idioms, past abuse
+# with "now" in a sentence saying the person is gone.
+SIXTH = [
+    case("en-typed-answer", "in danger now?? yes", P1, "danger_now"),
+    case("en-plea-only", "someone help me!!", P1, "danger_now"),
+    case("en-here-cant-talk", "he is in the next room, i cant speak. text only", P1, "danger_now"),
+    case(
+        "en-model-job-secret", "she found me a modelling job in agadir and said dont tell my parents", P1, "trafficking"
+    ),
+    case("en-pushed-into-car", "i just saw a man force a small boy into a car near the park", P1, "danger_now"),
+    case("en-woke-up-clothes", "i woke up at his place an hour ago and my clothes were off", P1, "sexual_abuse"),
+    case("en-one-please", "please", P4, absent="danger_now"),
+    case(
+        "en-pick-up-tonight",
+        "dad is coming to pick me up tonight after training",
+        P4,
+        absent="trafficking",
+        rules_level=True,
+    ),
+    case("en-cant-talk-class", "can't talk, in class rn", P3, absent="danger_now", rules_level=True),
+    case(
+        "en-thought-not-done",
+        "i thought about the pills last week but i didnt do anything",
+        P2,
+        "hypothetical",
+        rules_level=True,
+    ),
+    case("fr-typed-answer", "en danger maintenant : oui", P1, "danger_now"),
+    case("fr-plea-hyphen", "aidez-moi s'il vous plaît", P1, "danger_now"),
+    case("fr-cote-ecrit", "il est à côté, je peux pas parler, répondez par écrit", P1, "danger_now"),
+    case("fr-forcee-voiture", "ils ont forcé une fille à monter dans leur voiture devant le collège", P1, "danger_now"),
+    case("fr-cet-apres-midi", "cet après-midi mon oncle m'a frappée avec la ceinture", P1, "danger_now"),
+    case("fr-avale", "mon frère de 15 ans dit qu'il a avalé quelque chose et s'est enfermé", P1, "medical"),
+    case(
+        "fr-bonne-papiers", "on m'a proposé de travailler comme bonne et la dame a gardé mes papiers", P1, "trafficking"
+    ),
+    case("fr-maman-ce-soir", "maman vient me chercher ce soir", P4, absent="trafficking", rules_level=True),
+    case("fr-pas-fait", "j'ai pensé à me jeter du pont mais je ne l'ai pas fait", P2, "hypothetical", rules_level=True),
+    case("ar-typed-answer", "الخطر الآن؟ نعم", P1, "danger_now"),
+    case("ar-plea", "أنقذوني من فضلكم", P1, "danger_now"),
+    case("ar-here-silent", "هو هنا الآن ولا أستطيع الكلام", P1, "danger_now"),
+    case("ar-pushed-car", "رجل يدفع ولدا إلى سيارة أمام البيت", P1, "danger_now"),
+    case("ar-swallowed", "أختي ابتلعت شيئا وتتقيأ", P1, "medical"),
+    case("ar-idiom-fear", "سأموت من الخوف غدا في الامتحان", P3, absent="suicide_intent", rules_level=True),
+    case(
+        "ar-away-city",
+        "تحرش بي قريب عندما كنت صغيرة، هو الآن يعيش في مدينة أخرى",
+        P3,
+        absent="danger_now",
+        rules_level=True,
+    ),
+    case("da-here-silent", "راه حدايا دابا، ما نقدرش نتكلم", P1, "danger_now"),
+    case("da-wake", "شحال خاص من الدوا باش ما نفيقش", P1, "suicide_plan"),
+    case("da-did-that", "واحد دار ليا داكشي هاد العشية", P1, "sexual_abuse", "danger_now"),
+    case("da-farewell", "ما غاديش تعاودو تسمعو عليا", P1, "suicide_intent"),
+    case("da-not-done", "فكرت نشرب الجافيل ولكن ما درتش", P2, "hypothetical", rules_level=True),
+    case("dl-plea", "3awnouni 3afakom", P1, "danger_now"),
+    case("dl-please-thrice", "3afak 3afak 3afak", P1, "danger_now"),
+    case("dl-please-once", "3afak", P4, absent="danger_now"),
+    case("dl-here-silent", "howa 7daya daba, ma n9derch nhder", P1, "danger_now"),
+    case("dl-belt-waiting", "ma nrj3ch l dar, kaytsnani b smta", P1, "afraid_home"),
+    case("dl-lure-secret", "bghi ydini l casa nkhdem, 9ali ma tgouli l 7ta wa7ed", P1, "trafficking"),
+    case("dl-runaway-days", "hrbt mn dar hadi 5 ayam", P2, "missing_runaway", absent="past", rules_level=True),
+    case("dl-rabat-no-prank", "ana mn rbat", P4, absent="prank", rules_level=True),
+    case(
+        "dl-gone-now",
+        "mlli kont f primaire chi wa7ed dar lia chi 7aja, daba ra7 mn l7ouma",
+        P3,
+        absent="danger_now",
+        rules_level=True,
+    ),
+    case("tzm-plea", "awsat iyi", P1, "danger_now"),
+    case("tzm-here-silent", "ha t ɣid, ur zmirɣ ad sawlɣ", P1, "danger_now"),
+    case("tzm-fell-silent", "ultma tḍr ur tsawal ur tnkkr", P1, "medical"),
+    case("tzm-age-n", "giɣ 7 n isggasn", P3, "young_child", rules_level=True),
+]
+
+ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH

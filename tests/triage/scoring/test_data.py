@@ -1,17 +1,19 @@
 """The labelled data: size, split, stratification and labels."""
 
+import importlib.util
 import json
 from collections import Counter
+from types import ModuleType
 
 import pytest
 
 from tests.triage.scoring.conftest import DATA, SIGNAL_CODES
 
 LANGUAGES = {"darija_lat", "darija_ar", "ar", "fr", "en", "tzm"}
-FRESH = "fresh6_heldout.jsonl"
+FRESH = "fresh8_heldout.jsonl"
 """The clean held-out set, built once its folder is written (another engineer writes it blind)."""
 HELD_OUT = ["heldout.jsonl"] + ([FRESH] if (DATA / FRESH).exists() else [])
-ADDED = ("extra-", "fresh-", "fresh2-", "fresh3-", "fresh4-", "fresh5-")
+ADDED = ("extra-", "fresh-", "fresh2-", "fresh3-", "fresh4-", "fresh5-", "fresh6-", "fresh7-")
 """Prefixes of training rows outside the stratified split: training-only examples and the sets already tuned on."""
 
 
@@ -53,17 +55,40 @@ def test_labels_are_valid(name: str) -> None:
         assert set(row["signals"]) <= SIGNAL_CODES, row["id"]
 
 
-def test_build_is_reproducible() -> None:
-    import importlib.util
-
+def _build() -> ModuleType:
+    """Imports data/triage/build.py (a script, not a package)."""
     spec = importlib.util.spec_from_file_location("build", DATA / "build.py")
     assert spec
     assert spec.loader
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
+    return build
+
+
+def test_build_is_reproducible() -> None:
+    build = _build()
     train, heldout, fresh = build.splits()
     assert [r["id"] for r in train] == [r["id"] for r in rows("train.jsonl")]
     assert [r["id"] for r in heldout] == [r["id"] for r in rows("heldout.jsonl")]
     assert set(fresh) == {name for name, folder in build.FRESH.items() if folder.is_dir()}
     for name, fresh_rows in fresh.items():
         assert [r["id"] for r in fresh_rows] == [r["id"] for r in rows(f"{name}_heldout.jsonl")]
+
+
+def test_sets_tuned_on_are_training_data_and_the_clean_set_is_not() -> None:
+    build = _build()
+    assert {"fresh6", "fresh7"} <= set(build.SEEN)
+    assert not set(build.SEEN) & set(build.FRESH)
+    prefixes = {str(r["id"]).split("-", 1)[0] for r in rows("train.jsonl")}
+    assert {"fresh6", "fresh7"} <= prefixes
+    assert not prefixes & set(build.FRESH)
+
+
+def test_a_training_text_a_held_out_set_also_has_is_left_out() -> None:
+    build = _build()
+    held = [{"id": "h1", "language": "en", "level": "P4", "signals": [], "text": "hello"}]
+    train = [
+        {"id": "fresh6-en-001", "language": "en", "level": "P4", "signals": [], "text": "hello"},
+        {"id": "fresh6-en-002", "language": "en", "level": "P2", "signals": [], "text": "he hits me"},
+    ]
+    assert build.without_texts_of(train, held) == train[1:]

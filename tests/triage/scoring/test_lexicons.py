@@ -6,7 +6,8 @@ from importlib import resources
 import pytest
 
 from tests.triage.scoring.conftest import LEXICON_CATEGORIES
-from triage.scoring.lexicon import LEXICON_FILES, load_lexicons, parse_lexicon
+from triage.scoring.lexicon import LEXICON_FILES, Matchable, load_lexicons, parse_lexicon
+from triage.scoring.normalise import tokenise
 
 
 @pytest.mark.parametrize("language", LEXICON_FILES)
@@ -28,3 +29,17 @@ def test_a_phrase_must_start_with_a_word() -> None:
 def test_bad_match_on_is_refused() -> None:
     with pytest.raises(ValueError, match="match_on"):
         parse_lexicon({"match_on": "sound", "phrases": {}}, language="xx")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("cet apres-midi", "cet après-midi il est venu"),
+        ("aidez-moi", "aidez-moi"),
+        ("vais-je mourir", "vais-je mourir ?"),
+    ],
+)
+def test_a_hyphenated_phrase_matches_the_text_it_is_written_for(phrase: str, text: str) -> None:
+    lexicon = parse_lexicon({"phrases": {"now": [phrase]}}, language="xx")
+    hits = Matchable(tokenise(text)).find(lexicon)
+    assert [h.name for h in hits] == ["now"]

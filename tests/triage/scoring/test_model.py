@@ -1,6 +1,7 @@
 """The statistical model: committed weights are exactly what training produces, rows labelled by their context
 are not fitted on, and the model does not raise short or everyday replies."""
 
+import math
 from importlib import resources
 
 import pytest
@@ -52,6 +53,19 @@ def test_everyday_replies_are_not_p1(text: str) -> None:
     assert assess(text).level is not Level.P1
 
 
+# Everyday replies a conversation is full of, whether or not the training data has them: the ones earlier models
+# made P1 ("ok", "yes", "d'accord", "I don't know", "j'ai 13 ans"), and more of the same register.
+COMMON = ["ok", "yes", "d'accord", "I don't know", "idk", "jsp", "ma3rftch", "j'ai 13 ans", "3ndi 14 ans",
+          "ana f dar", "bghit nsawl 3la 7a9i", "merci", "thanks", "شكرا", "لا أعرف", "iyeh", "la", "non",
+          "I'm fine now", "wakha safi", "je suis à l'école", "ana bent", "he's here, my brother says hi",
+          "my mom is coming to pick me up tonight"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", COMMON)
+def test_common_replies_are_never_p1_nor_p2(text: str) -> None:
+    assert assess(text).level.rank >= Level.P3.rank
+
+
 def test_rows_labelled_by_their_context_are_not_fitted_on() -> None:
     rows = [
         {"text": "yes", "level": "P1", "context": {"answers": {"danger_now": True}}},
@@ -59,3 +73,15 @@ def test_rows_labelled_by_their_context_are_not_fitted_on() -> None:
         {"text": "ok", "level": "P1", "context": {"earlier_messages": ["he is at the door with a knife"]}},
     ]
     assert _text_examples(rows) == [("he hits me", Level.P2)]
+
+
+def test_the_model_needs_more_to_make_p1_a_message_the_rules_find_nothing_in() -> None:
+    from triage.scoring.model import BARE_P1_THRESHOLD, THRESHOLDS, Head, Model
+
+    between = (THRESHOLDS[0] + BARE_P1_THRESHOLD) / 2  # enough for P1 with a finding, not without one
+    bias = math.log(between / (1 - between))
+    model = Model((Head(bias, {}), Head(bias, {}), Head(bias, {})))
+    assert apply_rules("my parents fight all the time").findings
+    assert assess("my parents fight all the time", model=model).level is Level.P1
+    assert apply_rules("i am at the bus stop near the market").findings == ()
+    assert assess("i am at the bus stop near the market", model=model).level is not Level.P1
