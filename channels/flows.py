@@ -25,7 +25,7 @@ from channels.inbox.models import InboundKind, InboundMessage, InboxStatus
 from channels.message import Channel, Outgoing, SendOutcome, SendResult
 from channels.notices import Notice, notice
 from channels.outbox import service as outbox
-from channels.outbox.models import OutboxStatus, Purpose
+from channels.outbox.models import OutboundMessage, OutboxStatus, Purpose
 from channels.providers import sender_for, telegram
 from channels.ratelimit import Verdict
 from channels.ratelimit import check as rate_check
@@ -281,7 +281,7 @@ def _apply(session: Session, route: Route, contact: Contact, conversation: Conve
         request_human(session=session, conversation=conversation, reason=route.human)
     if route.notice is not None:
         text = notice(route.notice, conversation.language)
-        plan.outbox_ids += _send_text(session, contact, conversation, text, route.purpose)
+        plan.outbox_ids += [row.id for row in _send_text(session, contact, conversation, text, route.purpose)]
 
 
 def _send_text(
@@ -293,11 +293,12 @@ def _send_text(
     *,
     author: Author = Author.SYSTEM,
     buttons: list[dict[str, Any]] | None = None,
-) -> list[int]:
+    deferred: bool = False,
+) -> list[OutboundMessage]:
     message = add_message(
         session=session, conversation=conversation, direction=Direction.OUTBOUND, author=author, body=text
     )
-    rows = outbox.enqueue(
+    return outbox.enqueue(
         session=session,
         contact=contact,
         conversation_id=conversation.id,
@@ -305,8 +306,8 @@ def _send_text(
         body=text,
         buttons=buttons,
         purpose=purpose,
+        deferred=deferred,
     )
-    return [row.id for row in rows]
 
 
 def carry_out(plan: Plan) -> None:
@@ -352,15 +353,17 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
             return
         row, contact, conversation = loaded
         menu: list[dict[str, Any]] | None = None
+        queued: list[OutboundMessage] = []
         for text, buttons in replies:
-            plan.outbox_ids += _send_text(
-                session, contact, conversation, text, author=Author.BOT, buttons=buttons or None
+            queued += _send_text(
+                session, contact, conversation, text, author=Author.BOT, buttons=buttons or None, deferred=True
             )
             menu = buttons or menu
         if menu is not None or plan.channel is not Channel.TELEGRAM:
             contacts.set_menu(contact=contact, buttons=menu)  # Telegram keyboards stay pressable on old messages
         inbox.finish(row=row)
-        plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)  # saves a transaction
+        plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids, queued=queued)  # one flush
+        plan.outbox_ids += [row.id for row in queued]
 
 
 def _store_fallback(plan: Plan, *, reason: str) -> None:
@@ -370,10 +373,11 @@ def _store_fallback(plan: Plan, *, reason: str) -> None:
             plan.jobs = []
             return
         row, contact, conversation = loaded
-        plan.outbox_ids += _send_text(session, contact, conversation, safe_reply(conversation.language))
+        queued = _send_text(session, contact, conversation, safe_reply(conversation.language), deferred=True)
         request_human(session=session, conversation=conversation, reason=reason)
         inbox.finish(row=row, error=reason)
-        plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)
+        plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids, queued=queued)
+        plan.outbox_ids += [row.id for row in queued]
 
 
 def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conversation] | None:

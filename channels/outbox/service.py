@@ -1,7 +1,7 @@
 """Data access for the outbox: enqueue (split per channel rules), claim in order, record results and statuses."""
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, cast
@@ -73,8 +73,11 @@ def enqueue(
     purpose: Purpose = Purpose.REPLY,
     template_sid: str | None = None,
     template_variables: dict[str, str] | None = None,
+    deferred: bool = False,
 ) -> list[OutboundMessage]:
-    """Adds the rows that carry one transcript message (several when a long text is split; buttons on the last)."""
+    """Adds the rows that carry one transcript message (several when a long text is split; buttons on the last).
+
+    `deferred`: the rows are only added to the session, for `claim_batch(queued=…)` to write with their lease."""
     channel = Channel(contact.channel)
     parts = [body] if template_sid else _parts(channel, body, buttons or [])
     rows = []
@@ -91,10 +94,13 @@ def enqueue(
                 buttons=(buttons or None) if last else None,
                 template_sid=template_sid,
                 template_variables=template_variables,
+                status=OutboxStatus.PENDING,
+                attempts=0,
             )
         )
     session.add_all(rows)
-    session.flush()
+    if not deferred:
+        session.flush()
     # The identity map holds clean rows weakly: keep them for `claim_batch` in this transaction, not read again.
     session.info.setdefault(QUEUED_HERE, []).extend(rows)
     return rows
@@ -139,21 +145,15 @@ def claim_next(*, session: Session) -> Job | None:
     return None
 
 
-def claim_batch(*, session: Session, row_ids: list[int]) -> list[Job]:
-    """Leases rows of one contact just queued, to be sent now in order; none if older rows of the contact still
-    wait (the outbox workers send everything in order then) or one of them was taken meanwhile."""
-    if not row_ids:
-        return []
-    rows = [_pending(session, row_id) for row_id in sorted(row_ids)]
-    if any(row is None or row.status != OutboxStatus.PENDING for row in rows):
-        return []
-    batch = [row for row in rows if row is not None]
-    waiting = session.scalar(
-        select(_earlier.id)
-        .where(_earlier.contact_id == batch[0].contact_id, _earlier.id < batch[0].id, _earlier.status.in_(UNFINISHED))
-        .limit(1)
-    )
-    if waiting is not None:
+def claim_batch(*, session: Session, row_ids: list[int], queued: Sequence[OutboundMessage] = ()) -> list[Job]:
+    """Leases rows of one contact to be sent now in order: `row_ids` queued earlier, then `queued`, added by this
+    transaction with `enqueue(deferred=True)` and written here with their lease (one flush for all). None are
+    leased if older rows of the contact still wait (the outbox workers send everything in order then) or one of
+    them was taken meanwhile."""
+    earlier = [_pending(session, row_id) for row_id in sorted(row_ids)]
+    batch = [row for row in earlier if row is not None and row.status == OutboxStatus.PENDING] + list(queued)
+    if len(batch) < len(earlier) + len(queued) or not batch or _older_waiting(session, batch[0]):
+        session.flush()
         return []
     now = utcnow()
     for row in batch:
@@ -161,6 +161,15 @@ def claim_batch(*, session: Session, row_ids: list[int]) -> list[Job]:
         row.lease_until, row.updated_at = now + LEASE, now
     session.flush()
     return [job for row in batch if (job := _job(session=session, row=row)) is not None]
+
+
+def _older_waiting(session: Session, first: OutboundMessage) -> bool:
+    """Whether an unfinished row of the contact comes before `first` (written or not yet)."""
+    query = select(_earlier.id).where(_earlier.contact_id == first.contact_id, _earlier.status.in_(UNFINISHED))
+    if first.id is not None:
+        query = query.where(_earlier.id < first.id)
+    with session.no_autoflush:  # rows not written yet come after every written one
+        return session.scalar(query.limit(1)) is not None
 
 
 def _pending(session: Session, row_id: int) -> OutboundMessage | None:
