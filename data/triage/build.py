@@ -1,17 +1,17 @@
-"""Builds train.jsonl, heldout.jsonl and fresh8_heldout.jsonl from the hand-written sources:
-python data/triage/build.py.
+"""Builds train.jsonl, heldout.jsonl and `<name>_heldout.jsonl` for each clean fresh set from the hand-written
+sources: python data/triage/build.py.
 
 Each source line is `LEVEL|signal,signal|text` (file name = language) or, in context.txt,
 `LEVEL|signals|text|{context json}|language`. Every third message of each (language, level) group of `source/`
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
 examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
-`fresh/` to `fresh7/` were further held-out sets, each written and labelled by hand before the engine was run on
+`fresh/` to `fresh8/` were further held-out sets, each written and labelled by hand before the engine was run on
 it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have
-been looked at it no longer measures anything honestly, so these seven are now training data (`SEEN`). `fresh8/`
-was written blind by another engineer (without the lexicons, rules or earlier sets) and is the clean held-out set
-(`FRESH`): never train or tune on it, never read it or its misses. A fresh set whose folder is not there yet is
-skipped.
+been looked at it no longer measures anything honestly, so these eight are now training data (`SEEN`). `FRESH`
+names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
+never train or tune on one, never read it or its misses. None is claimed now: the next one is added here once it
+is written. A fresh set whose folder is not there yet is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
@@ -27,8 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
-SEEN = {name: HERE / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")}
-FRESH = {"fresh8": HERE / "fresh8"}
+SEEN = {name: HERE / name for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")}
+FRESH: dict[str, Path] = {}
 HELDOUT_EVERY = 3
 
 

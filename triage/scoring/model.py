@@ -17,16 +17,18 @@ THRESHOLDS = (0.08, 0.3, 0.5)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
-prior (0.050, the probability of a message it knows nothing about) whose cross-validated P1 precision stays at or
-above 0.8 and that leaves the hard negatives of tests/triage/scoring (idioms such as "lbac ghadi y9tlni", everyday
-replies) below P1. Round 6, on 2,823 training messages (1,207 P1, fresh6 and fresh7 included): 0.06 and 0.07 miss
-5 P1 like 0.08 but at precision 0.86 and 0.88, and make exam idioms P1 ("lbac ghadi y9tlni", an Arabic one); 0.08
-misses 5 (recall 0.996) at precision 0.90; 0.09 misses 7, 0.12 misses 8 at 0.92, 0.2 misses 12 at 0.93. The P2
-head at 0.3 (with P1 at 0.08) halves cross-validated under-triage against 0.4 (1.3 % against 2.0 %, over-triage
-9.9 % against 9.2 %) and keeps the table's idioms and everyday replies where they were; 0.2 would go lower still
-(0.5 %) but makes "I don't know", "j'ai 13 ans" and "ana f dar" P2. The P3 head stays at 0.5. Rows labelled by their
-context are left out of fitting (`train._text_examples`): fitted on, "yes" answering "are you in danger now?" had
-taught the model that every "yes" or "ok" is P1."""
+prior (the probability of a message it knows nothing about, 0.046 in round 7) whose cross-validated P1 precision
+stays at or above 0.8 and that leaves the hard negatives of tests/triage/scoring (idioms such as "lbac ghadi
+y9tlni", everyday replies) below P1. Round 7, on 3,268 training messages (1,385 P1, fresh8 included): 0.05 to 0.07
+miss 5 P1 at precision 0.82 to 0.88, but 0.07 makes "i would never kill myself" P1 and exam idioms in Darija and
+Arabic; 0.08 misses 7 (recall 0.995) at precision 0.89; 0.1 misses 10, 0.2 misses 13 at 0.94. So P1 stays at 0.08.
+Fitted on those 3,268, 0.08 still made "lbac ghadi y9tlni" P1 (0.089) and "bl3t lsan dyali" P4: five training
+examples of the kind (exam idioms in three languages, "bl3t lsani") put both back. The P2 head at 0.2 would cut
+cross-validated under-triage to 0.5 % (1.4 % at 0.3) but makes "j'ai 13 ans", "3ndi 14 ans", "ana f dar" and "my
+mom is coming to pick me up tonight" P2, as in round 6: it stays at 0.3, the P3 head at 0.5. (Round 6, on 2,823
+messages: 0.08 missed 5, recall 0.996, at precision 0.90.) Rows labelled by their context are left out of fitting
+(`train._text_examples`): fitted on, "yes" answering "are you in danger now?" had taught the model that every "yes"
+or "ok" is P1."""
 
 BARE_P1_THRESHOLD = 0.2
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior

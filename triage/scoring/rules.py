@@ -28,6 +28,7 @@ CUES = frozenset(
         "disavow",
         "lure",
         "secrecy",
+        "confined",
         "lethality",
         "plea",
         "courtesy",
@@ -73,6 +74,8 @@ cue says the person who harms is elsewhere ("walakin dba howa f lkhedma", "وه�
 DISAVOWABLE = frozenset({"suicide_intent", "suicide_plan", "passive_ideation", "means"})
 """Thoughts a `disavow` cue ("but i'm not going to do anything", "jai aucune intention", "وما ناويش") turns into
 a thought of a method (P2), unless the message also has timing now, an attempt, a medical emergency or danger."""
+DISAVOW_REACH = 1
+"""How many tokens after a disavowal a timing cue still belongs to it ("i wont do it rn", not "… tonight i will")."""
 SUICIDAL = frozenset({"suicide_intent", "suicide_plan", "attempt", "means", "self_harm", "passive_ideation"})
 IDEATION = frozenset({"suicide_intent", "suicide_plan", "attempt", "passive_ideation", "distress"})
 """With means these make a plan; self-harm with a blade alone stays P2 (self-harm without medical emergency)."""
@@ -242,7 +245,7 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
 
 def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding], bool]:
     """Returns the findings of a text and whether it says the harm is happening now."""
-    hits = _drop_covered_modifiers(drop_idioms(find_hits(tokens)))
+    hits = _drop_disavowed_timing(_drop_covered_modifiers(drop_idioms(find_hits(tokens))))
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
@@ -268,7 +271,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     ]
     cues = {
         name: [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == name]
-        for name in ("now", "away", "disavow", "lure", "secrecy", LETHALITY, *WATCHED)
+        for name in ("now", "away", "disavow", "lure", "secrecy", "confined", LETHALITY, *WATCHED)
     }
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
     if cues["disavow"] and not cues["now"]:
@@ -299,6 +302,15 @@ def _drop_covered_modifiers(hits: list[Hit]) -> list[Hit]:
     ]
 
 
+def _drop_disavowed_timing(hits: list[Hit]) -> list[Hit]:
+    """Drops a timing cue that is part of a disavowal or follows it at once: "walakin daba la" (but not now),
+    "i wouldnt do it rn", "ماغاديش ندير شي حاجة دابا" say when the thought will not be acted on, not when it will."""
+    disavows = [h for h in hits if h.name == "disavow"]
+    return [
+        h for h in hits if h.name != "now" or not any(d.first <= h.first <= d.last + DISAVOW_REACH for d in disavows)
+    ]
+
+
 def _contains(outer: Hit, inner: Hit) -> bool:
     """Tells whether one hit spans all the tokens of another (or the same ones)."""
     return outer.first <= inner.first and inner.last <= outer.last
@@ -321,7 +333,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     """Adds the signals that come from combinations: abuse now (unless the person who harms is away) or abuse
     with a weapon is danger now; means with ideation, timing or a question of lethality is a plan; means acted on
     (see ACTS) is a plan or an attempt; a lure (a job abroad, going with someone, getting in a car) kept secret, set
-    for now or followed by the child missing ("her phone is off") is trafficking; a message that is only a plea
+    for now, followed by the child missing ("her phone is off") or by confinement ("they don't let me go out", "took
+    my phone": alone, strict parents say as much) is trafficking; a message that is only a plea
     (PLEAS), or the person here while the child cannot speak (WATCHED), is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
@@ -336,7 +349,7 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     if cues["present"] and cues["silenced"] and "danger_now" not in active:
         derived.append(Finding("danger_now", f"{cues['present'][0]} … {cues['silenced'][0]}"))
         active["danger_now"] = derived[-1]
-    lure_taken = cues["secrecy"] or now_evidence or "missing_runaway" in active
+    lure_taken = cues["secrecy"] or cues["confined"] or now_evidence or "missing_runaway" in active
     if cues["lure"] and lure_taken and "trafficking" not in active:
         derived.append(Finding("trafficking", cues["lure"][0]))
     if now_evidence and active.keys() & NOW_HARM and "danger_now" not in active and not cues["away"]:

@@ -10,11 +10,24 @@ import pytest
 from tests.triage.scoring.conftest import DATA, SIGNAL_CODES
 
 LANGUAGES = {"darija_lat", "darija_ar", "ar", "fr", "en", "tzm"}
-FRESH = "fresh8_heldout.jsonl"
-"""The clean held-out set, built once its folder is written (another engineer writes it blind)."""
-HELD_OUT = ["heldout.jsonl"] + ([FRESH] if (DATA / FRESH).exists() else [])
-ADDED = ("extra-", "fresh-", "fresh2-", "fresh3-", "fresh4-", "fresh5-", "fresh6-", "fresh7-")
+
+
+def _build() -> ModuleType:
+    """Imports data/triage/build.py (a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("build", DATA / "build.py")
+    assert spec
+    assert spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    return build
+
+
+ADDED = ("extra-", *(f"{name}-" for name in _build().SEEN))
 """Prefixes of training rows outside the stratified split: training-only examples and the sets already tuned on."""
+FRESH = [f"{name}_heldout.jsonl" for name in _build().FRESH]
+"""The clean held-out sets build.py names, each built once its folder is written (another engineer writes it
+blind); none while the next one is being written."""
+HELD_OUT = ["heldout.jsonl"] + [name for name in FRESH if (DATA / name).exists()]
 
 
 def rows(name: str) -> list[dict[str, object]]:
@@ -28,8 +41,8 @@ def test_size_and_held_out_share() -> None:
     assert len(train) + len(heldout) >= 600
     split_train = [row for row in train if not str(row["id"]).startswith(ADDED)]
     assert len(rows("heldout.jsonl")) / (len(split_train) + len(rows("heldout.jsonl"))) >= 0.3
-    if FRESH in HELD_OUT:
-        assert len(rows(FRESH)) >= 200
+    for name in HELD_OUT[1:]:
+        assert len(rows(name)) >= 200
 
 
 @pytest.mark.parametrize("held_out", HELD_OUT)
@@ -55,16 +68,6 @@ def test_labels_are_valid(name: str) -> None:
         assert set(row["signals"]) <= SIGNAL_CODES, row["id"]
 
 
-def _build() -> ModuleType:
-    """Imports data/triage/build.py (a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("build", DATA / "build.py")
-    assert spec
-    assert spec.loader
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-    return build
-
-
 def test_build_is_reproducible() -> None:
     build = _build()
     train, heldout, fresh = build.splits()
@@ -77,10 +80,10 @@ def test_build_is_reproducible() -> None:
 
 def test_sets_tuned_on_are_training_data_and_the_clean_set_is_not() -> None:
     build = _build()
-    assert {"fresh6", "fresh7"} <= set(build.SEEN)
+    assert {"fresh6", "fresh7", "fresh8"} <= set(build.SEEN)
     assert not set(build.SEEN) & set(build.FRESH)
     prefixes = {str(r["id"]).split("-", 1)[0] for r in rows("train.jsonl")}
-    assert {"fresh6", "fresh7"} <= prefixes
+    assert {"fresh6", "fresh7", "fresh8"} <= prefixes
     assert not prefixes & set(build.FRESH)
 
 
