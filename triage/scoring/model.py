@@ -19,14 +19,14 @@ on the training split (`python -m triage.scoring.train --cv`, which prints the b
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
 prior (the probability of a message it knows nothing about, 0.046 in round 7) whose cross-validated P1 precision
 stays at or above 0.8 and that leaves the hard negatives of tests/triage/scoring (idioms such as "lbac ghadi
-y9tlni", everyday replies) below P1. Round 7, on 3,268 training messages (1,385 P1, fresh8 included): 0.05 to 0.07
-miss 5 P1 at precision 0.82 to 0.88, but 0.07 makes "i would never kill myself" P1 and exam idioms in Darija and
-Arabic; 0.08 misses 7 (recall 0.995) at precision 0.89; 0.1 misses 10, 0.2 misses 13 at 0.94. So P1 stays at 0.08.
-Fitted on those 3,268, 0.08 still made "lbac ghadi y9tlni" P1 (0.089) and "bl3t lsan dyali" P4: five training
-examples of the kind (exam idioms in three languages, "bl3t lsani") put both back. The P2 head at 0.2 would cut
-cross-validated under-triage to 0.5 % (1.4 % at 0.3) but makes "j'ai 13 ans", "3ndi 14 ans", "ana f dar" and "my
-mom is coming to pick me up tonight" P2, as in round 6: it stays at 0.3, the P3 head at 0.5. (Round 6, on 2,823
-messages: 0.08 missed 5, recall 0.996, at precision 0.90.) Rows labelled by their context are left out of fitting
+y9tlni", everyday replies) below P1. Round 7, on 3,273 training messages (1,385 P1, fresh8 included): 0.05 misses 5
+P1 at precision 0.82 and 0.06 misses 6 at 0.84, but already 0.07 makes "i would never kill myself" P1 (and a lower
+threshold only adds P1s); 0.07 to 0.09 miss 8 (recall 0.994), 0.08 at precision 0.88; 0.1 misses 9, 0.2 misses 15
+at 0.94. So P1 stays at 0.08. Fitted without five exam-idiom examples (3,268 messages), 0.08 made "lbac ghadi y9tlni"
+P1 (0.089) and "bl3t lsan dyali" P4; the examples put both back. The P2 head at 0.2 would cut cross-validated
+under-triage (0.6 % against 1.6 % at 0.3) but makes "j'ai 13 ans", "3ndi 14 ans", "ana f dar" and "my mom is coming
+to pick me up tonight" P2, as in round 6: it stays at 0.3, the P3 head at 0.5. (Round 6, on 2,823 messages: 0.08
+missed 5, recall 0.996, at precision 0.90.) Rows labelled by their context are left out of fitting
 (`train._text_examples`): fitted on, "yes" answering "are you in danger now?" had taught the model that every "yes"
 or "ok" is P1."""
 
