@@ -40,7 +40,7 @@ from triage.intake import (
     add_message,
     current_conversation,
     get_conversation,
-    open_or_resume,
+    open_conversation,
     record_inbound,
     request_human,
 )
@@ -127,7 +127,7 @@ def _conversation(session: Session, row: InboundMessage, contact: Contact) -> tu
     current = current_conversation(session=session, channel=contact.channel, pseudonym=contact.pseudonym)
     if current is not None:
         return current, False
-    return open_or_resume(session=session, channel=contact.channel, pseudonym=contact.pseudonym), True
+    return open_conversation(session=session, channel=contact.channel, pseudonym=contact.pseudonym), True
 
 
 def record(*, session: Session, row: InboundMessage) -> Plan | None:

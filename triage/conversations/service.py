@@ -26,10 +26,14 @@ def current_conversation(*, session: Session, channel: str, pseudonym: str) -> C
 def open_or_resume(*, session: Session, channel: str, pseudonym: str) -> Conversation:
     """The person's open conversation on this channel, or a new one with the bot."""
     conversation = current_conversation(session=session, channel=channel, pseudonym=pseudonym)
-    if conversation is None:
-        conversation = Conversation(channel=channel, pseudonym=pseudonym, state=ConversationState.BOT)
-        session.add(conversation)
-        session.flush()
+    return conversation or open_conversation(session=session, channel=channel, pseudonym=pseudonym)
+
+
+def open_conversation(*, session: Session, channel: str, pseudonym: str) -> Conversation:
+    """A new conversation of the person with the bot."""
+    conversation = Conversation(channel=channel, pseudonym=pseudonym, state=ConversationState.BOT)
+    session.add(conversation)
+    session.flush()
     return conversation
 
 
