@@ -343,11 +343,10 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         if finding.code not in active:
             derived.append(finding)
             active[finding.code] = finding
-    if cues["plea"] and "danger_now" not in active:
-        derived.append(Finding("danger_now", cues["plea"][0]))
-        active["danger_now"] = derived[-1]
-    if cues["present"] and cues["silenced"] and "danger_now" not in active:
-        derived.append(Finding("danger_now", f"{cues['present'][0]} … {cues['silenced'][0]}"))
+    watched = f"{cues['present'][0]} … {cues['silenced'][0]}" if cues["present"] and cues["silenced"] else None
+    cried = cues["plea"][0] if cues["plea"] else watched
+    if cried is not None and "danger_now" not in active:
+        derived.append(Finding("danger_now", cried))
         active["danger_now"] = derived[-1]
     lure_taken = cues["secrecy"] or cues["confined"] or now_evidence or "missing_runaway" in active
     if cues["lure"] and lure_taken and "trafficking" not in active:
