@@ -53,6 +53,9 @@ LETHALITY = "lethality"
 negation in its clause softens it ("wach ila chrebt … kanmot dghya?" asks about a plan), and with means it is a
 plan."""
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
+SITUATING = frozenset({"safe_now", "away", "past"})
+"""Phrases that hold a timing word without saying the harm is now: where the child or the person who harms is now
+("daba ana 3nd jeddati", "الآن هو عند خالي") or how old the writer is now ("now im 19", "j'ai 20 ans aujourd'hui")."""
 NEGATABLE = frozenset(
     {
         "physical_abuse",
@@ -245,7 +248,7 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
 
 def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding], bool]:
     """Returns the findings of a text and whether it says the harm is happening now."""
-    hits = _drop_disavowed_timing(_drop_covered_modifiers(drop_idioms(find_hits(tokens))))
+    hits = _drop_disavowed_timing(_drop_situated_timing(_drop_covered_modifiers(drop_idioms(find_hits(tokens)))))
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
@@ -302,6 +305,13 @@ def _drop_covered_modifiers(hits: list[Hit]) -> list[Hit]:
     ]
 
 
+def _drop_situated_timing(hits: list[Hit]) -> list[Hit]:
+    """Drops a timing cue inside a longer phrase that says where someone is now or the writer's age now
+    (SITUATING): "lbar7 drbni, daba ana 3nd jeddati" is recent abuse with the child safe, not abuse now."""
+    situating = [h for h in hits if h.name in SITUATING]
+    return [h for h in hits if h.name != "now" or not any(_covers(s, h) for s in situating)]
+
+
 def _drop_disavowed_timing(hits: list[Hit]) -> list[Hit]:
     """Drops a timing cue that is part of a disavowal or follows it at once: "walakin daba la" (but not now),
     "i wouldnt do it rn", "ماغاديش ندير شي حاجة دابا" say when the thought will not be acted on, not when it will."""
@@ -334,7 +344,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     with a weapon is danger now; means with ideation, timing or a question of lethality is a plan; means acted on
     (see ACTS) is a plan or an attempt; a lure (a job abroad, going with someone, getting in a car) kept secret, set
     for now, followed by the child missing ("her phone is off") or by confinement ("they don't let me go out", "took
-    my phone": alone, strict parents say as much) is trafficking; a message that is only a plea
+    my phone": alone, strict parents say as much) is trafficking, and so is a child's work behind a locked door
+    ("kaysdo 3lia lbab", "they lock me in"); a message that is only a plea
     (PLEAS), or the person here while the child cannot speak (WATCHED), is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
@@ -349,8 +360,11 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         derived.append(Finding("danger_now", cried))
         active["danger_now"] = derived[-1]
     lure_taken = cues["secrecy"] or cues["confined"] or now_evidence or "missing_runaway" in active
+    held = cues["confined"][0] if cues["confined"] and "child_labour" in active else None
     if cues["lure"] and lure_taken and "trafficking" not in active:
         derived.append(Finding("trafficking", cues["lure"][0]))
+    elif held is not None and "trafficking" not in active:
+        derived.append(Finding("trafficking", held))
     if now_evidence and active.keys() & NOW_HARM and "danger_now" not in active and not cues["away"]:
         derived.append(Finding("danger_now", now_evidence[0]))
     elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:
@@ -386,9 +400,12 @@ def _finding_level(finding: Finding) -> Level:
 
 
 def combine_special(findings: list[Finding], *, now: bool) -> Level:
-    """Returns P1 for combinations the single findings do not capture: a lost young child, a runaway tonight."""
+    """Returns P1 for combinations the single findings do not capture: a lost young child, a runaway tonight, a
+    young child left alone now or for days ("وحدهما في الشقة منذ يومين"; alone every day is P2)."""
     active = {f.code for f in findings if f.softened_by is None}
-    if "missing_runaway" in active and ("young_child" in active or now):
+    if active >= {"missing_runaway", "young_child"} or ("missing_runaway" in active and now):
+        return Level.P1
+    if active >= {"neglect", "young_child"} and (now or "recent" in active):
         return Level.P1
     if "perpetrator_access" in active and active & HARMED:
         return Level.P1

@@ -526,4 +526,112 @@ SEVENTH = [
     case("tzm-when-i-was", "igh gigh 7 snin yan urgaz iqis iyi, ur t sul zriɣ", P3, "past", rules_level=True),
 ]
 
-ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH
+EIGHTH = [
+    case("en-exam-gonna-kill", "the biology exam is gonna kill me, 40 pages left", P3, absent="danger_now"),
+    case(
+        "fr-controle-tuer",
+        "ce contrôle d'anglais va me tuer, je connais rien",
+        P3,
+        absent="danger_now",
+        rules_level=True,
+    ),
+    case("ar-exam-kill", "امتحان الرياضيات سيقتلني غدا", P3, absent="danger_now", rules_level=True),
+    case("dl-exam-kill", "lexamen dyal l3arbiya ghadi y9tlni", P3, absent="danger_now", rules_level=True),
+    case(
+        "en-film-question",
+        "in a movie a girl ran away to the city, is that common?",
+        P3,
+        "hypothetical",
+        rules_level=True,
+    ),
+    case("fr-serie-question", "dans la série le garçon fugue, c'est réaliste ?", P3, "hypothetical", rules_level=True),
+    case(
+        "en-song-lyric", "that song that goes 'i'd die in your arms' is stuck in my head", P4, absent="suicide_intent"
+    ),
+    case("en-marriage-age", "what's the legal marriage age these days?", P4, absent="danger_now child_marriage"),
+    case("fr-age-mariage", "quel est l'âge légal du mariage maintenant ?", P4, absent="danger_now child_marriage"),
+    case(
+        "dl-recent-safe-now",
+        "khali drbni lbar7 b sem6a, daba ana 3nd jeddati w labas",
+        P2,
+        "physical_abuse",
+        absent="danger_now",
+        rules_level=True,
+    ),
+    case(
+        "en-recent-safe-now",
+        "my uncle kicked me on saturday. im at my aunts now",
+        P2,
+        absent="danger_now",
+        rules_level=True,
+    ),
+    case(
+        "ar-he-is-away-now", "ضربني عمي يوم الأحد، الآن هو عند جدي في وجدة", P2, absent="danger_now", rules_level=True
+    ),
+    case("ar-now-adult", "لما كنت صغيرا تحرش بي معلم، الآن عمري 30", P3, "past", absent="danger_now", rules_level=True),
+    case(
+        "fr-now-adult",
+        "un voisin m'a touchée il y a longtemps, j'ai 26 ans aujourd'hui",
+        P3,
+        absent="danger_now",
+        rules_level=True,
+    ),
+    case("en-rather-die", "if he shows my pics to my mum i'd rather die", P1, "suicide_intent"),
+    case("fr-prefere-mourir", "il va publier mes vidéos, je préfère mourir", P1, "suicide_intent"),
+    case("ar-rather-die", "سينشر صوري على فيسبوك، الموت أهون", P1, "suicide_intent"),
+    case("da-rather-die", "غادي ينشر تصاويري، الموت حسن", P1, "suicide_intent"),
+    case("dl-rather-die", "ghadi ynchr tsawri f insta, nmout 7sen", P1, "suicide_intent"),
+    case(
+        "ar-sextortion-asks",
+        "شخص على إنستغرام يطلب مني صورا ويهددني بنشر صوري",
+        P2,
+        "online_exploitation",
+        rules_level=True,
+    ),
+    case("da-meet-now", "قال ليا نجي نتلاقاو دابا ولا ينشر تصاويري", P1, "trafficking"),
+    case("en-gave-things", "gave my stuff to my friends. you wont hear from me again", P1, "suicide_intent"),
+    case("fr-donne-affaires", "j'ai donné mes affaires, vous entendrez plus parler de moi", P1, "suicide_intent"),
+    case("da-last-time", "عطيت حوايجي لصحابي، آخر مرة تسمعو مني", P1, "suicide_intent"),
+    case("dl-last-time", "3tit 7wayji l sa7bi, ma ghadich tsm3o mni", P1, "suicide_intent"),
+    case("en-door-forced", "my stepdad is banging on my door and trying to get in", P1, "danger_now"),
+    case("ar-door-forced", "أبي يحاول كسر الباب وأنا في الحمام", P1, "danger_now"),
+    case("dl-door-forced", "kaydrb f lbab w bgha ydkhl, ana bo7di", P1, "danger_now"),
+    case("ar-left-alone-days", "الجارة تركت أطفالها الصغار وحدهم في البيت منذ أمس", P1, "neglect", "young_child"),
+    case("fr-alone-daytime", "la voisine laisse ses enfants seuls toute la journée", P2, "neglect", rules_level=True),
+    case("en-scalded", "my 2 year old sister got scalded with boiling water on her face", P1, "medical"),
+    case("dl-bleeding", "jra7t yddi w ddm ma bghach yw9f", P1, "medical"),
+    case("ar-fell-head", "أخي الصغير سقط على رأسه وهو يتقيأ", P1, "medical"),
+    case("tzm-fell-head", "iwi idr f ixf ns, ar ittqiyya", P1, "medical"),
+    case("da-knives-today", "غادي يشرملوني اليوم فاش نخرج", P1, "danger_now"),
+    case("en-stab-today", "they said theyre gonna stab me today after class", P1, "danger_now"),
+    case("ar-maid-locked", "أعمل خادمة عند عائلة ويقفلون علي الباب كل يوم", P1, "trafficking"),
+    case("dl-maid-locked", "khddama f dar f fes w kaysdo 3lia lbab", P1, "trafficking"),
+    case("en-maid-locked", "i work as a maid for a family and they lock me in", P1, "trafficking"),
+    case(
+        "en-maid-not-locked",
+        "i work as a maid for a family on weekends",
+        P2,
+        "child_labour",
+        absent="trafficking",
+        rules_level=True,
+    ),
+    case("tzm-not-home", "ur righ ad ddugh s tgmmi, baba ira ad iyi iwt", P1, "afraid_home"),
+    case("tzm-runaway", "illi tffugh tigmmi, ur tra ad d turri", P2, "missing_runaway", rules_level=True),
+    case("tzm-akid-is-with", "xsegh ad sawlegh akid kra", P4, absent="means suicide_plan", rules_level=True),
+    case(
+        "dl-runaway-hypothetical", "ila hrbt mn dar ach ghadi yw9e3? machi daba", P3, "hypothetical", rules_level=True
+    ),
+    case("en-runaway-hypothetical", "what happens if i run away? just asking", P3, "hypothetical", rules_level=True),
+    case(
+        "en-not-done-anything",
+        "i think about my mums pills but i havent done anything",
+        P2,
+        "hypothetical",
+        rules_level=True,
+    ),
+    case("dl-mazal-madrt", "fkert nchrb dwa, mazal madrt walou", P2, "hypothetical", rules_level=True),
+    case("dl-vague-past-abuse", "f sghri wa7d dar lia chi 7wayj, daba howa mat", P3, "sexual_abuse", rules_level=True),
+    case("dl-summer-is-no-sword", "wach n9der nkhdem f sif m3a khali?", P4, absent="means", rules_level=True),
+]
+
+ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH
