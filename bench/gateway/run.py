@@ -77,6 +77,46 @@ GOAL = 1.25  # the gateway's median at most 25 % above Rasa's own
 ACCEPTED = ("accepted", "queued", "sent", "delivered", "read")
 
 
+ROLES = (
+    ("rasa_sdk", "actions"),
+    ("triage_client", "flush"),
+    ("uvicorn", "service"),
+    ("redis", "redis"),
+    ("rasa", "rasa"),
+)
+
+
+def cpu_seconds(root: int) -> Counter[str]:
+    """CPU seconds used so far by the processes under `root`, by role, and by this bench process (Linux /proc;
+    empty elsewhere)."""
+    parents: dict[int, int] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(entry.name)], stats[int(entry.name)] = int(fields[1]), fields
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    used: Counter[str] = Counter()
+    for pid, fields in stats.items():
+        ancestor = pid
+        while ancestor not in (root, 0, 1) and ancestor in parents:
+            ancestor = parents[ancestor]
+        if ancestor != root or pid == root:
+            continue
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        role = next((name for key, name in ROLES if key in command), "other")
+        used[role] += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    if stats:
+        times = os.times()
+        used["bench"] = times.user + times.system
+    return used
+
+
 def load() -> str:
     """The machine's load averages (1, 5, 15 min), printed with every figure: the machine is shared."""
     return "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
@@ -305,6 +345,7 @@ def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: in
     rasa, gateway = Latencies(), Latencies()
     round_ratios = []
     busy = {"rasa": 0.0, "gateway": 0.0}
+    cpu: dict[str, Counter[str]] = {"rasa": Counter(), "gateway": Counter()}
     before = load()
     for round_ in range(rounds):
         senders = open_conversations(stack, concurrency)
@@ -319,9 +360,11 @@ def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: in
 
         paths = [(direct, this_rasa), (through_gateway, this_gateway)]
         for conversation, out in paths if round_ % 2 == 0 else reversed(paths):
-            started = time.perf_counter()
+            path = "rasa" if out is this_rasa else "gateway"
+            started, cpu_before = time.perf_counter(), cpu_seconds(stack.process.pid)
             run_path(concurrency, conversation, out)
-            busy["rasa" if out is this_rasa else "gateway"] += time.perf_counter() - started
+            busy[path] += time.perf_counter() - started
+            cpu[path].update(cpu_seconds(stack.process.pid) - cpu_before)
         for total, part in ((rasa, this_rasa), (gateway, this_gateway)):
             total.first += part.first
             total.last += part.last
@@ -343,6 +386,13 @@ def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: in
         f"{before} -> {load()}",
         flush=True,
     )
+    if cpu["rasa"] or cpu["gateway"]:
+        per = {path: {role: 1000 * s / max(1, len((rasa if path == "rasa" else gateway).last)) for role, s in c.items()}
+               for path, c in cpu.items()}  # fmt: skip
+        roles = sorted(set(per["rasa"]) | set(per["gateway"]))
+        print("       CPU ms per message, rasa path / gateway path: " + ", ".join(
+            f"{role} {per['rasa'].get(role, 0):.0f}/{per['gateway'].get(role, 0):.0f}" for role in roles
+        ) + f"; total {sum(per['rasa'].values()):.0f}/{sum(per['gateway'].values()):.0f}", flush=True)  # fmt: skip
 
 
 HEADER = (
