@@ -86,7 +86,7 @@ ROLES = (
 )
 
 
-def cpu_seconds(root: int) -> Counter[str]:
+def cpu_seconds(root: int) -> dict[str, float]:
     """CPU seconds used so far by the processes under `root`, by role, and by this bench process (Linux /proc;
     empty elsewhere)."""
     parents: dict[int, int] = {}
@@ -98,7 +98,7 @@ def cpu_seconds(root: int) -> Counter[str]:
             continue
         parents[int(entry.name)], stats[int(entry.name)] = int(fields[1]), fields
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    used: Counter[str] = Counter()
+    used: dict[str, float] = defaultdict(float)
     for pid, fields in stats.items():
         ancestor = pid
         while ancestor not in (root, 0, 1) and ancestor in parents:
@@ -345,7 +345,7 @@ def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: in
     rasa, gateway = Latencies(), Latencies()
     round_ratios = []
     busy = {"rasa": 0.0, "gateway": 0.0}
-    cpu: dict[str, Counter[str]] = {"rasa": Counter(), "gateway": Counter()}
+    cpu: dict[str, dict[str, float]] = {"rasa": defaultdict(float), "gateway": defaultdict(float)}
     before = load()
     for round_ in range(rounds):
         senders = open_conversations(stack, concurrency)
@@ -364,7 +364,8 @@ def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: in
             started, cpu_before = time.perf_counter(), cpu_seconds(stack.process.pid)
             run_path(concurrency, conversation, out)
             busy[path] += time.perf_counter() - started
-            cpu[path].update(cpu_seconds(stack.process.pid) - cpu_before)
+            for role, seconds in cpu_seconds(stack.process.pid).items():
+                cpu[path][role] += seconds - cpu_before.get(role, 0.0)
         for total, part in ((rasa, this_rasa), (gateway, this_gateway)):
             total.first += part.first
             total.last += part.last
@@ -387,12 +388,16 @@ def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: in
         flush=True,
     )
     if cpu["rasa"] or cpu["gateway"]:
-        per = {path: {role: 1000 * s / max(1, len((rasa if path == "rasa" else gateway).last)) for role, s in c.items()}
-               for path, c in cpu.items()}  # fmt: skip
-        roles = sorted(set(per["rasa"]) | set(per["gateway"]))
-        print("       CPU ms per message, rasa path / gateway path: " + ", ".join(
-            f"{role} {per['rasa'].get(role, 0):.0f}/{per['gateway'].get(role, 0):.0f}" for role in roles
-        ) + f"; total {sum(per['rasa'].values()):.0f}/{sum(per['gateway'].values()):.0f}", flush=True)  # fmt: skip
+        per_message = {
+            path: {role: 1000 * s / max(1, len((rasa if path == "rasa" else gateway).last)) for role, s in c.items()}
+            for path, c in cpu.items()
+        }
+        straight, via = per_message["rasa"], per_message["gateway"]
+        shares = ", ".join(
+            f"{role} {straight.get(role, 0):.0f}/{via.get(role, 0):.0f}" for role in sorted({*straight, *via})
+        )
+        totals = f"{sum(straight.values()):.0f}/{sum(via.values()):.0f}"
+        print(f"       CPU ms per message, rasa path / gateway path: {shares}; total {totals}", flush=True)
 
 
 HEADER = (
