@@ -25,6 +25,21 @@ HARM_CODES = frozenset(
         "child_labour",
     }
 )
+CONCERNS = HARM_CODES | {
+    "bullying",
+    "family_conflict",
+    "school",
+    "distress",
+    "afraid_home",
+    "danger_now",
+    "suicide_intent",
+    "suicide_plan",
+    "attempt",
+    "medical",
+    "perpetrator_access",
+}
+"""What a text must be about for its writer's age alone to raise it: "3ndi 14 3am" in a greeting or a question
+raises nothing, the model's reading of a bare "wach kayn chi 7ed?" included."""
 YOUNG_AGE = 12
 MODEL_MIN_WORDS = 3
 
@@ -46,8 +61,9 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     if model_level.rank < level.rank:
         level = model_level
     signals = _signals(current, earlier=earlier)
-    level, extra = _structured(level, context=context, codes=_codes(current, earlier))
-    level = _raised(level, context=context, codes=_codes(current, earlier))
+    codes = _codes(current, earlier)
+    level, extra = _structured(level, context=context, codes=codes)
+    level = _raised(level, context=context, codes=codes, child=_child_writes(context, [current, *earlier], codes))
     return Assessment(
         level=level,
         score=_score(level, cumulative=cumulative),
@@ -65,10 +81,11 @@ def _model_may_judge(current: RuleResult) -> bool:
 
 
 def _thresholds(current: RuleResult, *, model: Model) -> tuple[float, float, float]:
-    """The model's thresholds, with the P1 head held to BARE_P1_THRESHOLD when the rules find nothing at all: with
-    nothing to go on but letters, the model must be surer before it calls a message P1 ("ana f dar", "I don't
-    know what to say" sit just above the head's prior)."""
-    if current.findings:
+    """The model's thresholds, with the P1 head held to BARE_P1_THRESHOLD when the rules find nothing at all or
+    read the words of death as an idiom: with nothing to go on but letters, the model must be surer before it calls
+    a message P1 ("ana f dar", "I don't know what to say" sit just above the head's prior), and "kill" in "the exam
+    is gonna kill me" is such letters."""
+    if current.findings and not current.figurative:
         return model.thresholds
     first, second, third = model.thresholds
     return (max(first, BARE_P1_THRESHOLD), second, third)
@@ -135,12 +152,21 @@ def _structured(level: Level, *, context: Context, codes: frozenset[str]) -> tup
     return level, extra
 
 
-def _raised(level: Level, *, context: Context, codes: frozenset[str]) -> Level:
-    """Raises by one level (once) for a young child, disability, a child writing or a repeat contact."""
+def _child_writes(context: Context, results: list[RuleResult], codes: frozenset[str]) -> bool:
+    """Whether a child writes: the conversation says so or, while it does not know, a message of concern says the
+    writer's age or class ("bba kaydrebni, 3ndi 14 3am")."""
+    if context.reporter is not None:
+        return context.reporter == "child"
+    return bool(codes & CONCERNS) and any(result.child_writing for result in results)
+
+
+def _raised(level: Level, *, context: Context, codes: frozenset[str], child: bool) -> Level:
+    """Raises by one level (once) for a young child, disability, a child writing (`child`: the conversation says
+    so, or the text when the conversation does not know who writes) or a repeat contact."""
     if codes == {"prank"} or (codes and codes <= {"prank", "greeting"}):
         return level
     young = "young_child" in codes or (context.child_age is not None and context.child_age < YOUNG_AGE)
-    if young or context.disability or context.reporter == "child" or context.repeat_contact:
+    if young or context.disability or child or context.repeat_contact:
         return level.raised()
     return level
 

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from triage.scoring.lexicon import Hit, Matchable, load_lexicons, number_words
-from triage.scoring.normalise import Token, tokenise
+from triage.scoring.normalise import Token, normalise_word, tokenise
 from triage.scoring.types import Level
 
 CUES = frozenset(
@@ -19,6 +20,9 @@ CUES = frozenset(
         "clause_break",
         "age_unit",
         "age_intro",
+        "self_age_intro",
+        "self_school",
+        "adult_writer",
         "duration",
         "possession",
         "will_use",
@@ -111,10 +115,18 @@ BASE_LEVEL = {
     "prank": Level.P4,
 }
 YOUNG_AGE = 12
+ADULT_AGE = 18
+VICTIM_OF = ABUSE | {"emotional_abuse", "neglect", "bullying", "child_marriage", "online_exploitation"}
+"""Harms that, done to the writer, say a child writes (this is a child helpline: "bba kaydrebni kol nhar")."""
 NUMBER = re.compile(r"\d{1,2}")
 ARABIC_ARTICLE = "ال"
 """Number words take the article ("ذات الخمسة عشر عاماً" is fifteen, not ten)."""
 CONJUNCTIONS = frozenset({"and", "et", "w", "u", "o", "و"})
+FIRST_PERSON = frozenset(
+    normalise_word(word)
+    for word in ("me", "moi", "iyi", "liya", "3liya", "biya", "fiya", "ليا", "عليا", "بيا", "فيا", "علي")
+)
+FIRST_PERSON_ENDINGS = ("ni", "ني")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +146,10 @@ class RuleResult:
     findings: tuple[Finding, ...]
     now: bool
     tokens: tuple[Token, ...]
+    child_writing: bool = False
+    """The text says its writer is a child: their age under 18 ("3ndi 14 3am", "j'ai 13 ans") or their class."""
+    figurative: bool = False
+    """The text holds an idiom the rules read as such ("this exam is killing me", "lbac ghadi y9tlni")."""
 
     @property
     def active_codes(self) -> frozenset[str]:
@@ -228,6 +244,44 @@ def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
     return found
 
 
+def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
+    """The writer's own age: a number right after "i'm", "j'ai", "3ndi", "عمري" with its unit or closing its
+    clause ("im 14", "3ndi 15 3am", "i'm 19 now"; not "3ndi 15 dh")."""
+    followers = {h.first for h in hits if h.name in ("age_unit", "now")}
+    for hit in hits:
+        index = hit.last + 1
+        if hit.name != "self_age_intro" or index >= len(tokens):
+            continue
+        value = token_number(tokens[index])
+        if value is not None and (index + 1 in followers or _ends_age(tokens, index)):
+            return value
+    return None
+
+
+def first_person(text: str, tokens: tuple[Token, ...], hit: Hit) -> bool:
+    """Tells whether a harm is done to the writer: "me", "m'", "-ni", "ني", "3liya", "iyi" in its words or just
+    after ("hits me", "il m'a touchée", "kaydrebni", "يضربني", "kayd7ko 3liya", "ar iyi ikkat"; "m'a" is read in
+    the text, since its form "ma" is also "my")."""
+    span = tokens[hit.first : hit.last + 2]
+    raw = [text[t.start : t.end].lower() for t in span]
+    forms = [t.form for t in span]
+    return any(w in FIRST_PERSON or w.endswith(FIRST_PERSON_ENDINGS) for w in forms) or any(
+        w.startswith(("m'", "m’")) for w in raw
+    )
+
+
+def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool) -> bool:
+    """Tells whether a child writes: by their age under 18 or their class ("je suis en 3e", "ana f college") or,
+    when they say neither, by writing of harm done to them (`victim`) without saying they are an adult or writing
+    about their own child ("now im 19", "my son", "wldi")."""
+    age = stated_age(tokens, hits)
+    if age is not None:
+        return age < ADULT_AGE
+    if any(h.name == "self_school" for h in hits):
+        return True
+    return victim and not any(h.name == "adult_writer" for h in hits)
+
+
 def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int]) -> str | None:
     """Returns the modifier that softens a hit: one that contains it, or one in its clause unless the clause
     says the harm is ongoing; a clause-level negation softens only what follows it ("ma b9ach kaydrbni", not the
@@ -246,20 +300,31 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
     return None
 
 
-def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding], bool]:
-    """Returns the findings of a text and whether it says the harm is happening now."""
+class Found(NamedTuple):
+    """The findings of a text, whether it says the harm is happening now, whether a child writes it, and whether
+    it holds an idiom ("this exam is killing me")."""
+
+    findings: list[Finding]
+    now: bool
+    child_writing: bool
+    figurative: bool
+
+
+def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
+    """Returns what the rules find in a text."""
     hits = _drop_disavowed_timing(_drop_situated_timing(_drop_covered_modifiers(drop_idioms(find_hits(tokens)))))
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
     anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
     acts = [h for h in hits if h.name in ACTS]
-    findings, seen, acted = [], set(), []
+    findings, seen, acted, victim = [], set(), [], False
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
         if hit.name in CUES:
             continue
         evidence = text[tokens[hit.first].start : tokens[hit.last].end]
         soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors)
+        victim = victim or (hit.name in VICTIM_OF and soft is None and first_person(text, tokens, hit))
         if hit.name == "means" and soft is None:
             acted += [
                 Finding(ACTS[act.name], text[tokens[act.first].start : tokens[hit.last].end])
@@ -279,7 +344,9 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> tuple[list[Finding]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
     if cues["disavow"] and not cues["now"]:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
-    return findings + _derived(findings, cues=cues, acted=acted), bool(cues["now"])
+    derived = _derived(findings, cues=cues, acted=acted)
+    figurative = any(h.name in IDIOMS for h in hits)
+    return Found(findings + derived, bool(cues["now"]), child_writing(tokens, hits, victim=victim), figurative)
 
 
 def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
@@ -422,9 +489,11 @@ def apply_rules(text: str) -> RuleResult:
     """Runs the safety rules on one text (cached: a conversation's earlier messages are read again at each turn,
     and the rate limit and the transcript score the same message)."""
     tokens = tokenise(text)
-    findings, now = find_signals(text, tokens=tokens)
+    findings, now, child, figurative = find_signals(text, tokens=tokens)
     level = level_of(findings)
     special = combine_special(findings, now=now)
     if special.rank < level.rank:
         level = special
-    return RuleResult(level=level, findings=tuple(findings), now=now, tokens=tokens)
+    return RuleResult(
+        level=level, findings=tuple(findings), now=now, tokens=tokens, child_writing=child, figurative=figurative
+    )

@@ -44,7 +44,7 @@ EN = [
     case("en-hit-now", "my dad is hitting me right now", P1, "physical_abuse", "danger_now"),
     case("en-afraid-home", "I'm scared to go home tonight", P1, "afraid_home"),
     case("en-lost-toddler", "my 3 year old son is lost at the beach", P1, "missing_runaway", "young_child"),
-    case("en-ongoing", "my dad hits me every day", P2, "physical_abuse", "ongoing"),
+    case("en-ongoing", "my dad hits me every day", P2, "physical_abuse", "ongoing", rules_level=True),
     case("en-self-harm", "I've been cutting myself for months", P2, "self_harm"),
     case("en-sextortion", "he says he will post my photos if I don't pay", P2, "online_exploitation"),
     case("en-negation", "he doesn't hit me anymore", P3, "negation", "physical_abuse"),
@@ -54,7 +54,7 @@ EN = [
     case("en-idiom-mum", "my mum will kill me if I fail", P3),
     case("en-idiom-homework", "this homework is killing me", P3),
     case("en-threat-is-not-idiom", "he said he will kill me if I tell anyone", P1, "danger_now"),
-    case("en-bullying", "they make fun of me at school", P3, "bullying"),
+    case("en-bullying", "they make fun of me at school", P3, "bullying", rules_level=True),
     case("en-greeting", "hello", P4, "greeting", language="en"),
     case("en-prank", "lol just testing", P4, "prank"),
     case("en-info", "is this service free?", P4, "info_request"),
@@ -84,8 +84,10 @@ FR = [
     case("fr-accents", "j'ai avalé tous les médicaments de ma mère", P1, "attempt", language="fr"),
     case("fr-frappe-maintenant", "mon père me frappe maintenant", P1, "physical_abuse", "danger_now"),
     case("fr-peur-rentrer", "j'ai peur de rentrer à la maison", P1, "afraid_home"),
-    case("fr-tous-les-jours", "ma mère me frappe tous les jours", P2, "ongoing"),
-    case("fr-mariage", "mes parents veulent me marier cet été, j'ai 15 ans", P2, "child_marriage"),
+    case("fr-tous-les-jours", "ma mère me frappe tous les jours", P2, "ongoing", rules_level=True),
+    case(
+        "fr-mariage", "mes parents veulent me marier cet été, j'ai 15 ans", P1, "child_marriage"
+    ),  # P2, a child writing
     case("fr-negation", "il ne me frappe plus depuis que ma mère est partie", P3, "negation"),
     case("fr-passe", "quand j'étais petite mon oncle me touchait, il est mort", P3, "past"),
     case("fr-idiome", "ma mère va me tuer si je rate le bac", P3),
@@ -122,7 +124,15 @@ DARIJA_LAT = [
     case("dl-dwa", "chrbt dwa bzaf", P1, "attempt"),
     case("dl-pills-now", "3ndi l7bob 💊 w ghadi nchrbhom daba", P1, "means"),
     case("dl-afraid-home", "khayfa nrje3 l dar", P1, "afraid_home"),
-    case("dl-code-switch", "bba kaydrebni tous les jours", P2, "physical_abuse", "ongoing", language="darija_lat"),
+    case(
+        "dl-code-switch",
+        "bba kaydrebni tous les jours",
+        P2,
+        "physical_abuse",
+        "ongoing",
+        language="darija_lat",
+        rules_level=True,
+    ),
     case("dl-negation", "ma bqach kaydrebni", P3, "negation", "physical_abuse"),
     case("dl-negation-joined", "bba mab9ach kaydrbni", P3, "negation"),
     case("dl-past", "hadi 3 snin kan kaydrebni bba", P3, "past"),
@@ -152,7 +162,7 @@ DARIJA_LAT = [
 DARIJA_AR = [
     case("da-daba", "بابا كيضربني دابا", P1, "physical_abuse", "danger_now", language="darija_ar"),
     case("da-suicide", "بغيت نقتل راسي", P1, "suicide_intent", language="darija_ar"),
-    case("da-conjunction", "وكيضربني كل نهار", P2, "physical_abuse", "ongoing"),
+    case("da-conjunction", "وكيضربني كل نهار", P2, "physical_abuse", "ongoing", rules_level=True),
     case("da-diacritics", "بَابَا كَيْضْرَبْنِي دَابَا", P1, "physical_abuse"),
     case("da-negation", "ما بقاش كيضربني", P3, "negation"),
     case("da-past", "هادي 3 سنين كان كيضربني", P3, "past"),
@@ -169,7 +179,7 @@ AR = [
     case("ar-suicide", "أريد أن أقتل نفسي الليلة", P1, "suicide_intent", language="ar"),
     case("ar-hamza-free", "اريد ان اموت", P1, "suicide_intent", language="ar"),
     case("ar-hit-now", "أبي يضربني الآن", P1, "physical_abuse", "danger_now", language="ar"),
-    case("ar-ongoing", "أبي يضربني كل يوم", P2, "ongoing"),
+    case("ar-ongoing", "أبي يضربني كل يوم", P2, "ongoing", rules_level=True),
     case("ar-negation", "لم يعد يضربني", P3, "negation"),
     case("ar-past", "عندما كنت صغيرا كان أبي يضربني", P3, "past"),
     case("ar-idiom", "أمي ستقتلني إذا رسبت", P3),
@@ -211,6 +221,7 @@ HARD = [
         P2,
         "self_harm",
         absent="suicide_plan",
+        rules_level=True,
     ),  # fmt: skip
     case("en-age-without-unit", "i'm 9 and my uncle hits me", P1, "physical_abuse", "young_child"),
     case("en-number-word-age", "my four year old sister is missing", P1, "missing_runaway", "young_child"),
@@ -222,13 +233,25 @@ HARD = [
     case("fr-jveux", "jveux mourir ce soir", P1, "suicide_intent"),
     case("fr-corde-chambre", "j'ai une corde dans ma chambre", P1, "suicide_plan"),
     case("fr-number-word-age", "ma fille de cinq ans a disparu", P1, "missing_runaway", "young_child"),
-    case("dl-negated-then-ongoing", "ma b9ach kaydrbni b smta walakin ba9i kaydrbni b ydih", P2, "ongoing"),
+    case(
+        "dl-negated-then-ongoing",
+        "ma b9ach kaydrbni b smta walakin ba9i kaydrbni b ydih",
+        P2,
+        "ongoing",
+        rules_level=True,
+    ),
     case("dl-age-3ndi", "3ndi 10, bba kaydrbni", P1, "young_child"),
     case("dl-duration-chhour", "ma b9itch kanjra7 rasi hadi 6 chhour", P3, absent="young_child"),
     case("dl-means-at-hand", "3ndi l7bel f lbit", P1, "suicide_plan"),
-    case("da-negated-then-ongoing", "ما بقاش كيضربني بالعصا ولكن باقي كيضربني بيدو", P2, "ongoing"),
+    case("da-negated-then-ongoing", "ما بقاش كيضربني بالعصا ولكن باقي كيضربني بيدو", P2, "ongoing", rules_level=True),
     case("da-number-word-age", "خويا عندو ربعة سنين تلف لينا", P1, "young_child"),
-    case("ar-compound-number-is-not-young", "عمري ثلاثة عشر عاما وأبي يضربني كل يوم", P2, absent="young_child"),
+    case(
+        "ar-compound-number-is-not-young",
+        "عمري ثلاثة عشر عاما وأبي يضربني كل يوم",
+        P2,
+        absent="young_child",
+        rules_level=True,
+    ),
     case("ar-number-word-age", "ابنتي عمرها خمس سنوات مفقودة", P1, "young_child"),
     case("ar-assault-hours-ago", "اعتدى علي رجل قبل ساعتين", P1, "sexual_abuse", "danger_now"),
     case("tzm-gamma-letter", "riɣ ad mmteɣ", P1, "suicide_intent"),
@@ -238,10 +261,16 @@ HARD = [
     case("en-ingested-means", "took 15 of my grandma's sleeping tablets", P1, "attempt", "means"),
     case("en-took-the-bus", "i took the bus to school today", P3, absent="attempt"),
     case("fr-avale-de-travers", "j'ai avalé de travers à la cantine mdr", P4, absent="attempt"),
-    case("dl-bl3t-is-not-an-attempt", "bl3t lsan dyali", P3, absent="attempt"),
+    case("dl-bl3t-is-not-an-attempt", "bl3t lsan dyali", P4, absent="attempt", rules_level=True),
     case("fr-about-to-use-means", "je vais avaler tous les cachets", P1, "suicide_plan"),
     case("ar-height-to-throw-oneself-from", "سأرمي نفسي من النافذة", P1, "suicide_plan"),
-    case("dl-negation-after-the-threat", "kayhdedni ynchr tsawri ila ma sifttlouch flous", P2, "online_exploitation"),
+    case(
+        "dl-negation-after-the-threat",
+        "kayhdedni ynchr tsawri ila ma sifttlouch flous",
+        P2,
+        "online_exploitation",
+        rules_level=True,
+    ),
 ]
 
 # Fourth round (kinds of P1 missed on fresh4, new wording): preparations and farewells without a word for suicide,
@@ -268,7 +297,13 @@ FOURTH = [
     ),
     case("en-not-responding", "my brother drank bleach and isnt responding", P1, "medical"),
     case("en-still-downstairs", "he smashed my head on the table and hes still downstairs", P1, "perpetrator_access"),
-    case("en-away-not-now", "my uncle hits me when he visits, hes away this week", P2, absent="danger_now"),
+    case(
+        "en-away-not-now",
+        "my uncle hits me when he visits, hes away this week",
+        P2,
+        absent="danger_now",
+        rules_level=True,
+    ),
     case(
         "en-disavowed-method",
         "i think about the pills sometimes but i won't do it",
@@ -296,7 +331,13 @@ FOURTH = [
         "danger_now",
     ),
     case("fr-travail-secret", "une femme m'a promis un travail à paris, je dois le dire à personne", P1, "trafficking"),
-    case("fr-en-voyage", "mon oncle me frappe souvent mais il est en voyage maintenant", P2, absent="danger_now"),
+    case(
+        "fr-en-voyage",
+        "mon oncle me frappe souvent mais il est en voyage maintenant",
+        P2,
+        absent="danger_now",
+        rules_level=True,
+    ),
     case(
         "fr-aucune-intention",
         "je pense parfois à me jeter du pont, j'ai aucune intention de le faire",
@@ -634,4 +675,56 @@ EIGHTH = [
     case("dl-summer-is-no-sword", "wach n9der nkhdem f sif m3a khali?", P4, absent="means", rules_level=True),
 ]
 
-ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH
+NINTH = [
+    # A writer who gives their age under 18 or their class, or writes of harm done to them without saying they are
+    # an adult, is a child writing: raised by one level (DOMAIN.md). Earlier cases of a child writing about ongoing
+    # abuse ("my dad hits me every day") check the rules' level, which the raise takes from P2 to P1.
+    case("en-child-belt-age", "my uncle whips me with a cable when i get a bad mark. im 13", P1, "physical_abuse"),
+    case(
+        "fr-child-belt-age", "ma tante me tape avec le balai quand je fais une faute, j'ai 12 ans", P1, "physical_abuse"
+    ),
+    case("dl-child-belt-age", "3ami kaydrebni b sebta kola mra nghlet, 3ndi 13 3am", P1, "physical_abuse"),
+    case("da-child-belt-age", "عمي كيضربني بالسمطة كل مرة نغلط، عندي 13 عام", P1, "physical_abuse"),
+    case("ar-child-belt-age", "عمي يضربني بالحزام كلما أخطأت، عمري 13 سنة", P1, "physical_abuse"),
+    case("en-child-class-cutting", "i burn my arm with a lighter most weekends. im in year 8", P1, "self_harm"),
+    case(
+        "fr-child-class-bullying",
+        "ils se moquent de moi dans le bus chaque matin, je suis en 4eme",
+        P2,
+        "bullying",
+    ),
+    case("dl-child-class-bullying", "kolchi kayd7k 3liya f l9ism kol nhar, ana f college", P2, "bullying"),
+    case("en-child-marriage-age", "my family is marrying me off after the summer, im 15", P1, "child_marriage"),
+    case("ar-child-marriage-age", "أبي سيزوجني بعد العيد وأنا عمري 14 سنة", P1, "child_marriage"),
+    case("en-victim-no-age", "my big brother beats me every day", P1, "physical_abuse"),
+    case("fr-victim-m-a", "mon voisin m'a touchée plusieurs fois dans l'escalier", P1, "sexual_abuse"),
+    # Not a child writing, or nothing of concern: no raise.
+    case("en-husband", "my husband hits me every day", P2, "physical_abuse"),
+    case("fr-ma-cousine", "mon oncle veut marier ma cousine de quinze ans", P2, "child_marriage"),
+    case(
+        "en-adult-now", "when i was small my cousin hit me a lot, now im 19 and he lives abroad", P3, rules_level=True
+    ),
+    case("fr-parent-age", "mon fils a 15 ans et on se moque de lui au collège", P3, rules_level=True),
+    case("en-age-greeting", "hey im 14", P4),
+    case("dl-money-not-age", "3ndi 15 dh bach nchri sandwich", P4, rules_level=True),
+    # Said plainly: sexual assault this afternoon, marriage planned, a farewell, sextortion of one's child, cuts found.
+    case(
+        "fr-assault-aprem", "un garçon m'a agressée sexuellement cet aprem dans la cage d'escalier", P1, "sexual_abuse"
+    ),
+    case("en-marrying-off", "they are marrying my sister off to a man of 40 next month", P2, "child_marriage"),
+    case("fr-farewell-mother", "dites a ma mere que je l'aime, je ne rentrerai plus", P1, "suicide_intent"),
+    case(
+        "fr-not-her-fault",
+        "c'est pas sa faute si j'ai raté le bus ce matin",
+        P4,
+        absent="suicide_intent",
+        rules_level=True,
+    ),
+    case(
+        "fr-son-blackmail", "ma fille se fait faire chanter par un garçon rencontré en ligne", P2, "online_exploitation"
+    ),
+    case("ar-cuts-found", "وجدت جروحا على معصم ابنتي وهي لا تريد أن تتكلم", P2, "self_harm"),
+    case("tzm-die-tonight", "iḍ ad ad mmtɣ, ur sul riɣ", P1, "suicide_intent"),
+]
+
+ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH
