@@ -35,6 +35,7 @@ class Phone:
     sandbox_url: str
     quiet: float = QUIET_SECONDS
     seen: int = 0
+    last_sent: str | None = None  # the provider's id of the last message posted (MessageSid or update_id)
     buttons: list[dict[str, str]] = field(default_factory=list)
     update_ids: Iterator[int] = field(default_factory=lambda: itertools.count(int(time.time())))
 
@@ -75,33 +76,43 @@ class Phone:
         """Posts one message through the webhook; returns the HTTP status."""
         public = self.settings.public_base_url.rstrip("/")
         if self.channel is Channel.TELEGRAM:
-            body = json.dumps(self.telegram_update(text))
+            update = self.telegram_update(text)
+            self.last_sent = str(update["update_id"])
+            body = json.dumps(update)
             headers = {SECRET_HEADER: self._secret(), "Content-Type": "application/json"}
             return httpx.post(f"{self.service_url}/webhooks/telegram", content=body, headers=headers).status_code
         params = self.twilio_params(text)
+        self.last_sent = params["MessageSid"]
         signature = sign(url=f"{public}/webhooks/twilio", params=params, token=self._token())
         response = httpx.post(
             f"{self.service_url}/webhooks/twilio", data=params, headers={"X-Twilio-Signature": signature}
         )
         return response.status_code
 
-    def replies(self, *, wait: float = WAIT_SECONDS) -> list[dict[str, Any]]:
-        """The messages the sandbox received for this user, waiting until they stop coming."""
-        to = self.address
+    def replies(self, *, wait: float = WAIT_SECONDS, done: Callable[[], bool] | None = None) -> list[dict[str, Any]]:
+        """The messages the sandbox received for this user, waiting until they stop coming for `quiet` seconds or,
+        with `done`, until it says the turn is over (what arrived by then is read once more)."""
         found: list[dict[str, Any]] = []
         deadline, last = time.monotonic() + wait, None
         while time.monotonic() < deadline:
-            items = httpx.get(f"{self.sandbox_url}/sandbox/messages", params={"to": to, "after": self.seen}).json()
-            for item in items:
-                self.seen = max(self.seen, int(item["index"]) + 1)
-                found.append(item)
-                last = time.monotonic()
-                if item["buttons"]:
-                    self.buttons = item["buttons"]
-            if last is not None and time.monotonic() - last > self.quiet:
+            finished = done is not None and done()
+            arrived = self._arrived()
+            found += arrived
+            last = time.monotonic() if arrived else last
+            if finished or (last is not None and time.monotonic() - last > self.quiet):
                 break
             time.sleep(0.1)
         return found
+
+    def _arrived(self) -> list[dict[str, Any]]:
+        """The messages the sandbox received for this user since the last look."""
+        params: dict[str, str | int] = {"to": self.address, "after": self.seen}
+        items: list[dict[str, Any]] = httpx.get(f"{self.sandbox_url}/sandbox/messages", params=params).json()
+        for item in items:
+            self.seen = max(self.seen, int(item["index"]) + 1)
+            if item["buttons"]:
+                self.buttons = item["buttons"]
+        return items
 
 
 def default_address(channel: Channel) -> str:

@@ -1,6 +1,7 @@
 """Trying it with no accounts: the service (with its background workers) behind the sandbox, driven like
 `helpline chat` drives it, and `helpline telegram-webhook` registering the secret token."""
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +16,7 @@ from helpline.cli import main
 from helpline.settings import get_settings
 from tests.channels.conftest import Bot
 from tests.conftest import Reconfigure
+from tests.integration.phones import turn_over
 from triage.intake import Author, Conversation, transcript
 
 
@@ -56,6 +58,25 @@ def test_a_terminal_chat_goes_through_the_signed_webhooks(
     assert conversation.channel == channel
     authors = [m.author for m in transcript(session=session, conversation_id=conversation.id)]
     assert authors == [Author.USER, Author.BOT, Author.USER, Author.BOT]
+
+
+@pytest.mark.parametrize("channel", [Channel.SMS, Channel.TELEGRAM])
+def test_a_turn_known_to_be_over_is_read_at_once_instead_of_after_a_quiet_spell(
+    service: str, sandbox: Running, bot: Bot, session: Session, channel: Channel
+) -> None:
+    bot.replies = [{"text": "Salam!"}, {"text": "Kifach n3awnek?"}]
+    phone = Phone(
+        settings=get_settings(), channel=channel, address=default_address(channel), service_url=service,
+        sandbox_url=sandbox.url, quiet=60.0,
+    )  # fmt: skip
+    assert phone.send("salam") == 200
+    started = time.monotonic()
+    replies = phone.replies(wait=120, done=turn_over(session, phone))
+    assert [r["text"] for r in replies if r["method"] in ("Messages.json", "sendMessage")] == [
+        "Salam!",
+        "Kifach n3awnek?",
+    ]
+    assert time.monotonic() - started < 30, "the 60-second quiet spell was not waited for"
 
 
 def test_the_telegram_webhook_is_registered_with_the_secret_token(

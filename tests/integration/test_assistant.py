@@ -15,11 +15,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from channels.chat import Phone
 from channels.identity import pseudonym
 from channels.message import Channel
-from helpline.settings import Settings
-from tests.integration.stack import PUBLIC, Stack
+from tests.integration.phones import phone, turn_over
+from tests.integration.stack import Stack
 from triage.intake import Conversation
 
 pytestmark = pytest.mark.integration
@@ -42,12 +41,6 @@ FRENCH_REPORT = {
     "report_contact_how": "sms",
     "report_anonymous": "oui",
 }
-
-
-def _phone(stack: tuple[Stack, str], channel: Channel, address: str) -> Phone:
-    running, sandbox_url = stack
-    return Phone(settings=Settings(public_base_url=PUBLIC), channel=channel, address=address,
-                 service_url=running.base_url, sandbox_url=sandbox_url, quiet=2.5)  # fmt: skip
 
 
 def _texts(replies: list[dict[str, Any]]) -> str:
@@ -78,9 +71,9 @@ def test_a_child_in_danger_gets_the_numbers_first_and_is_queued_at_p1(
     stack: tuple[Stack, str], session: Session
 ) -> None:
     address = "+212622000101"
-    phone = _phone(stack, Channel.SMS, address)
-    assert phone.send("3afak 3awnni, bba kaydrebni daba w ana khayfa bzaf") == 200
-    replies = phone.replies(wait=90)
+    user = phone(stack, Channel.SMS, address)
+    assert user.send("3afak 3awnni, bba kaydrebni daba w ana khayfa bzaf") == 200
+    replies = user.replies(wait=90, done=turn_over(session, user))
     assert replies, "the child got an answer"
     first = str(replies[0]["text"])
     for number in EMERGENCY_NUMBERS:
@@ -96,10 +89,10 @@ def test_a_child_in_danger_gets_the_numbers_first_and_is_queued_at_p1(
 
 def test_an_adult_in_french_completes_a_report_and_gets_a_reference(stack: tuple[Stack, str], session: Session) -> None:
     address = "whatsapp:+212633000202"
-    phone = _phone(stack, Channel.WHATSAPP, address)
+    user = phone(stack, Channel.WHATSAPP, address)
     for opening in ("Bonjour", "Je suis un adulte", "Je veux faire un signalement"):
-        assert phone.send(opening) == 200
-        phone.replies(wait=60)
+        assert user.send(opening) == 200
+        user.replies(wait=60, done=turn_over(session, user))
     conversation_id = _conversation(session, Channel.WHATSAPP, address).id
     answered: list[str] = []
     everything = ""
@@ -109,8 +102,8 @@ def test_an_adult_in_french_completes_a_report_and_gets_a_reference(stack: tuple
             break
         assert slot in FRENCH_REPORT, f"unexpected question {slot}"
         answered.append(slot)
-        assert phone.send(FRENCH_REPORT[slot]) == 200
-        everything += _texts(phone.replies(wait=60))
+        assert user.send(FRENCH_REPORT[slot]) == 200
+        everything += _texts(user.replies(wait=60, done=turn_over(session, user)))
     assert "report_what" in answered
     assert re.search(r"\bR-[A-HJ-NP-Z2-9]{6}\b", everything), f"no reference in: {everything[-600:]!r}"
     reference = re.search(r"\bR-[A-HJ-NP-Z2-9]{6}\b", everything)
@@ -124,8 +117,8 @@ def test_an_adult_in_french_completes_a_report_and_gets_a_reference(stack: tuple
 
 
 @pytest.mark.parametrize("greeting", ["Azul", "ⴰⵣⵓⵍ"])
-def test_a_tamazight_greeting_is_answered(stack: tuple[Stack, str], greeting: str) -> None:
+def test_a_tamazight_greeting_is_answered(stack: tuple[Stack, str], session: Session, greeting: str) -> None:
     address = str(710000000 + uuid.uuid4().int % 100000)
-    phone = _phone(stack, Channel.TELEGRAM, address)
-    assert phone.send(greeting) == 200
-    assert _texts(phone.replies(wait=60)), "the bot answered the Tamazight greeting"
+    user = phone(stack, Channel.TELEGRAM, address)
+    assert user.send(greeting) == 200
+    assert _texts(user.replies(wait=60, done=turn_over(session, user))), "the bot answered the Tamazight greeting"

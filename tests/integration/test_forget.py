@@ -13,8 +13,8 @@ from channels.chat import Phone
 from channels.contacts.models import Contact
 from channels.identity import pseudonym
 from channels.message import Channel
-from helpline.settings import Settings
-from tests.integration.stack import PUBLIC, Stack
+from tests.integration.phones import phone, turn_over
+from tests.integration.stack import Stack
 from triage.intake import Conversation, transcript
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
@@ -30,33 +30,32 @@ def _conversation(session: Session, address: str) -> Conversation | None:
     return session.scalars(query).first()
 
 
-def _press(phone: Phone, payload: str) -> int:
+def _press(user: Phone, payload: str) -> int:
     """Presses the offered button that sends `payload`."""
-    (number,) = [i for i, button in enumerate(phone.buttons, start=1) if button["data"] == payload]
-    return phone.send(str(number))
+    (number,) = [i for i, button in enumerate(user.buttons, start=1) if button["data"] == payload]
+    return user.send(str(number))
 
 
 def test_forget_me_from_telegram_confirmed_erases_everything_and_says_what(
     stack: tuple[Stack, str], session: Session
 ) -> None:
-    running, sandbox_url = stack
+    running, _ = stack
     address = str(710000000 + uuid.uuid4().int % 100000)
-    phone = Phone(settings=Settings(public_base_url=PUBLIC), channel=Channel.TELEGRAM, address=address,
-                  service_url=running.base_url, sandbox_url=sandbox_url, quiet=2.5)  # fmt: skip
-    assert phone.send(CANARY) == 200
-    assert phone.replies(wait=60), "the bot answered"
+    user = phone(stack, Channel.TELEGRAM, address)
+    assert user.send(CANARY) == 200
+    assert user.replies(wait=60, done=turn_over(session, user)), "the bot answered"
     conversation = _conversation(session, address)
     assert conversation is not None
     conversation_id = conversation.id
     assert transcript(session=session, conversation_id=conversation_id)[0].body == CANARY
 
-    assert phone.send("ms7 kolchi") == 200
-    asked = phone.replies(wait=60)
-    assert {b["data"] for b in phone.buttons} >= {"/affirm", "/deny"}, f"the bot asks first: {asked}"
+    assert user.send("ms7 kolchi") == 200
+    asked = user.replies(wait=60, done=turn_over(session, user))
+    assert {b["data"] for b in user.buttons} >= {"/affirm", "/deny"}, f"the bot asks first: {asked}"
     assert _conversation(session, address) is not None, "nothing is erased before the user confirms"
 
-    assert _press(phone, "/affirm") == 200
-    told = "\n".join(str(r["text"]) for r in phone.replies(wait=60) if r.get("text"))
+    assert _press(user, "/affirm") == 200
+    told = "\n".join(str(r["text"]) for r in user.replies(wait=60) if r.get("text"))  # erased: wait for quiet
     assert "1 mo7adata" in told or "1 conversation" in told, f"the user is told what was erased: {told!r}"
 
     assert _conversation(session, address) is None

@@ -11,22 +11,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from channels.chat import Phone
 from channels.contacts.models import Contact
 from channels.identity import pseudonym
 from channels.message import Channel
-from helpline.settings import Settings
-from tests.integration.stack import PUBLIC, Stack
+from tests.integration.phones import phone, turn_over
+from tests.integration.stack import Stack
 from triage.intake import Author, Conversation, Direction, transcript
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
-
-
-def _phone(stack: tuple[Stack, str], channel: Channel, address: str) -> Phone:
-    running, sandbox_url = stack
-    settings = Settings(public_base_url=PUBLIC)
-    return Phone(settings=settings, channel=channel, address=address, service_url=running.base_url,
-                 sandbox_url=sandbox_url, quiet=2.0)  # fmt: skip
 
 
 def _stored(session: Session, channel: Channel, address: str) -> list[tuple[Direction, Author, str]]:
@@ -54,9 +46,9 @@ def _says_something(replies: list[dict[str, object]]) -> list[dict[str, object]]
 def test_a_twilio_message_gets_the_bots_answer_through_the_sandbox(
     stack: tuple[Stack, str], session: Session, channel: Channel, address: str, text: str
 ) -> None:
-    phone = _phone(stack, channel, address)
-    assert phone.send(text) == 200
-    replies = _says_something(phone.replies(wait=60))
+    user = phone(stack, channel, address)
+    assert user.send(text) == 200
+    replies = _says_something(user.replies(wait=60, done=turn_over(session, user)))
     assert replies, "the bot's answer reached the Twilio stand-in"
     assert all(r["provider"] == "twilio" and r["to"] == address for r in replies)
     history = _stored(session, channel, address)
@@ -72,14 +64,14 @@ def test_a_twilio_message_gets_the_bots_answer_through_the_sandbox(
 
 def test_a_telegram_button_press_gets_the_bots_answer(stack: tuple[Stack, str], session: Session) -> None:
     address = str(700000000 + uuid.uuid4().int % 1000)
-    phone = _phone(stack, Channel.TELEGRAM, address)
-    assert phone.send("/start") == 200
-    first = _says_something(phone.replies(wait=60))
+    user = phone(stack, Channel.TELEGRAM, address)
+    assert user.send("/start") == 200
+    first = _says_something(user.replies(wait=60, done=turn_over(session, user)))
     assert first, "the bot greeted"
-    if not phone.buttons:  # the assistant offered no button this time: press one it could have offered
-        phone.buttons = [{"title": "Salam", "data": "/greet"}]
-    assert phone.send("1") == 200
-    replies = phone.replies(wait=60)
+    if not user.buttons:  # the assistant offered no button this time: press one it could have offered
+        user.buttons = [{"title": "Salam", "data": "/greet"}]
+    assert user.send("1") == 200
+    replies = user.replies(wait=60, done=turn_over(session, user))
     assert any(r["method"] == "answerCallbackQuery" for r in httpx.get(f"{stack[1]}/sandbox/messages").json())
     assert _says_something(replies), "the bot answered the button press"
     history = _stored(session, Channel.TELEGRAM, address)
