@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 11)))}
-FRESH: dict[str, Path] = {"fresh11": HERE / "fresh11"}
+FRESH: dict[str, Path] = {"fresh11": HERE / "fresh11", "fresh12": HERE / "fresh12"}
 HELDOUT_EVERY = 3
 
 
