@@ -10,8 +10,8 @@ examples added later for kinds of error seen on a held-out set (new wording, nev
 it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have
 been looked at it no longer measures anything honestly, so these ten are now training data (`SEEN`). `FRESH`
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
-never train or tune on one, never read it or its misses. `fresh11/` is the next clean set, being written; a fresh
-set whose folder is not there yet is skipped.
+never train or tune on one, never read it or its misses. `fresh11/` and `fresh12/` are the clean sets now (each
+measured once on round 9's engine); a fresh set whose folder is not there yet is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
