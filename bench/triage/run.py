@@ -6,7 +6,7 @@ Run: .venv/bin/python bench/triage/run.py [--split data/triage/heldout.jsonl ...
 a clean one (reading a set's misses spends it).
 
 By default only heldout.jsonl is measured (the split of data/triage/source/, looked at while the engine was first
-tuned, so optimistic). fresh11_heldout.jsonl and fresh12_heldout.jsonl, written blind by others, are the clean
+tuned, so optimistic). fresh11_heldout.jsonl to fresh13_heldout.jsonl, written blind by others, are the clean
 estimates: each is measured once per engine, by name (`--split data/triage/fresh12_heldout.jsonl`), by someone who
 does not tune the engine on it.
 The earlier fresh sets (fresh to fresh10) were tuned on and are training data; RESULTS.md keeps their clean measures.

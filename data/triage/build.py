@@ -10,7 +10,7 @@ examples added later for kinds of error seen on a held-out set (new wording, nev
 it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have
 been looked at it no longer measures anything honestly, so these ten are now training data (`SEEN`). `FRESH`
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
-never train or tune on one, never read it or its misses. `fresh11/` and `fresh12/` are the clean sets now (each
+never train or tune on one, never read it or its misses. `fresh11/` to `fresh13/` are the clean sets now (each
 measured once on round 9's engine); a fresh set whose folder is not there yet is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 11)))}
-FRESH: dict[str, Path] = {"fresh11": HERE / "fresh11", "fresh12": HERE / "fresh12"}
+FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh11", "fresh12", "fresh13")}
 HELDOUT_EVERY = 3
 
 
