@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from triage.scoring.features import featurise
 from triage.scoring.language import detect_language
-from triage.scoring.model import BARE_P1_THRESHOLD, Model, level_of_cumulative, load_model
+from triage.scoring.model import BARE_P1_THRESHOLD, BARE_P2_THRESHOLD, Model, level_of_cumulative, load_model
 from triage.scoring.normalise import detect_script
 from triage.scoring.rules import HARMED, Finding, RuleResult, apply_rules
 from triage.scoring.types import Assessment, Context, Level, Signal
@@ -52,18 +52,20 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     current = apply_rules(text)
     earlier = [apply_rules(message) for message in context.earlier_messages]
     cumulative = model.cumulative(featurise(current))
-    level = _rule_level(current, earlier=earlier)
     model_level = (
         level_of_cumulative(cumulative, thresholds=_thresholds(current, model=model))
         if _model_may_judge(current)
         else Level.P4
     )
-    if model_level.rank < level.rank:
-        level = model_level
     signals = _signals(current, earlier=earlier)
     codes = _codes(current, earlier)
-    level, extra = _structured(level, context=context, codes=codes)
-    level = _raised(level, context=context, codes=codes, child=_child_writes(context, [current, *earlier], codes))
+    rules_level, extra = _structured(_rule_level(current, earlier=earlier), context=context, codes=codes)
+    level, _ = _structured(_most_urgent(rules_level, model_level), context=context, codes=codes)
+    if _raises(context=context, codes=codes):
+        level = _raised(level, codes=codes)
+    elif context.reporter is None and _child_writes([current, *earlier], codes):
+        # The model learnt the raise from labels that carry it: raising its level too would count it twice.
+        level = _most_urgent(level, _raised(rules_level, codes=codes))
     return Assessment(
         level=level,
         score=_score(level, cumulative=cumulative),
@@ -81,14 +83,16 @@ def _model_may_judge(current: RuleResult) -> bool:
 
 
 def _thresholds(current: RuleResult, *, model: Model) -> tuple[float, float, float]:
-    """The model's thresholds, with the P1 head held to BARE_P1_THRESHOLD when the rules find nothing at all or
-    read the words of death as an idiom: with nothing to go on but letters, the model must be surer before it calls
-    a message P1 ("ana f dar", "I don't know what to say" sit just above the head's prior), and "kill" in "the exam
-    is gonna kill me" is such letters."""
+    """The model's thresholds, with the P1 head held to BARE_P1_THRESHOLD (and the P2 head to BARE_P2_THRESHOLD)
+    when the rules find nothing at all, and the P1 head alone when they read the words of death as an idiom: with
+    nothing to go on but letters, the model must be surer ("ana f dar", "I don't know what to say" sit just above
+    the heads' priors), and "kill" in "the exam is gonna kill me" is such letters."""
     if current.findings and not current.figurative:
         return model.thresholds
     first, second, third = model.thresholds
-    return (max(first, BARE_P1_THRESHOLD), second, third)
+    if current.findings:  # an idiom: only the P1 head is held back
+        return (max(first, BARE_P1_THRESHOLD), second, third)
+    return (max(first, BARE_P1_THRESHOLD), max(second, BARE_P2_THRESHOLD), third)
 
 
 def _rule_level(current: RuleResult, *, earlier: list[RuleResult]) -> Level:
@@ -152,23 +156,29 @@ def _structured(level: Level, *, context: Context, codes: frozenset[str]) -> tup
     return level, extra
 
 
-def _child_writes(context: Context, results: list[RuleResult], codes: frozenset[str]) -> bool:
-    """Whether a child writes: the conversation says so or, while it does not know, a message of concern says the
-    writer's age or class ("bba kaydrebni, 3ndi 14 3am")."""
-    if context.reporter is not None:
-        return context.reporter == "child"
+def _most_urgent(first: Level, second: Level) -> Level:
+    """The more urgent of two levels."""
+    return first if first.rank <= second.rank else second
+
+
+def _child_writes(results: list[RuleResult], codes: frozenset[str]) -> bool:
+    """Whether the text says a child writes, in a message of concern ("bba kaydrebni, 3ndi 14 3am"; not "hey im
+    14")."""
     return bool(codes & CONCERNS) and any(result.child_writing for result in results)
 
 
-def _raised(level: Level, *, context: Context, codes: frozenset[str], child: bool) -> Level:
-    """Raises by one level (once) for a young child, disability, a child writing (`child`: the conversation says
-    so, or the text when the conversation does not know who writes) or a repeat contact."""
+def _raises(*, context: Context, codes: frozenset[str]) -> bool:
+    """Whether the level rises by one for a young child, disability, a child writing (as the conversation says) or
+    a repeat contact."""
+    young = "young_child" in codes or (context.child_age is not None and context.child_age < YOUNG_AGE)
+    return young or context.disability or context.reporter == "child" or context.repeat_contact
+
+
+def _raised(level: Level, *, codes: frozenset[str]) -> Level:
+    """The level one step more urgent, except for pranks and greetings."""
     if codes == {"prank"} or (codes and codes <= {"prank", "greeting"}):
         return level
-    young = "young_child" in codes or (context.child_age is not None and context.child_age < YOUNG_AGE)
-    if young or context.disability or child or context.repeat_contact:
-        return level.raised()
-    return level
+    return level.raised()
 
 
 def _score(level: Level, *, cumulative: tuple[float, float, float]) -> float:

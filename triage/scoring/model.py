@@ -35,6 +35,9 @@ BARE_P1_THRESHOLD = 0.2
 at 0.05, everyday turns ("ana f dar", "I don't know what to say", "bghit nsawl 3la 7a9i") reach 0.08–0.10 on their
 letters alone. In round 6's cross-validation it cost no P1: every value from 0.08 to 1 (never) missed the same 5,
 the rules finding something in nearly every training P1; 0.2 still lets the model call a message it is sure of."""
+BARE_P2_THRESHOLD = 0.45
+"""The P2 head's threshold for the same messages: once the training sets carried the raise for a child writing,
+"ana f dar" (I'm at home) reached 0.41 on "ana" alone."""
 
 
 @dataclass(frozen=True, slots=True)

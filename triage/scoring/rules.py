@@ -23,6 +23,7 @@ CUES = frozenset(
         "self_age_intro",
         "self_school",
         "adult_writer",
+        "self",
         "duration",
         "possession",
         "will_use",
@@ -118,6 +119,9 @@ YOUNG_AGE = 12
 ADULT_AGE = 18
 VICTIM_OF = ABUSE | {"emotional_abuse", "neglect", "bullying", "child_marriage", "online_exploitation"}
 """Harms that, done to the writer, say a child writes (this is a child helpline: "bba kaydrebni kol nhar")."""
+OWN_CONCERNS = frozenset({"self_harm", "passive_ideation", "distress", "family_conflict", "bullying", "afraid_home"})
+"""Concerns a writer speaking of themselves ("je me sens vide", "kanjre7 rassi", "أتمنى لو لم أولد") is taken to be
+a child for, on a child helpline, unless they say they are an adult or a parent; never in an idiom."""
 NUMBER = re.compile(r"\d{1,2}")
 ARABIC_ARTICLE = "ال"
 """Number words take the article ("ذات الخمسة عشر عاماً" is fifteen, not ten)."""
@@ -270,16 +274,19 @@ def first_person(text: str, tokens: tuple[Token, ...], hit: Hit) -> bool:
     )
 
 
-def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool) -> bool:
+def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, own: bool) -> bool:
     """Tells whether a child writes: by their age under 18 or their class ("je suis en 3e", "ana f college") or,
-    when they say neither, by writing of harm done to them (`victim`) without saying they are an adult or writing
-    about their own child ("now im 19", "my son", "wldi")."""
+    when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, with
+    "je", "ana", "أنا" or "i" in the text), without saying they are an adult or writing about their own child ("now
+    im 19", "my son", "wldi")."""
     age = stated_age(tokens, hits)
     if age is not None:
         return age < ADULT_AGE
     if any(h.name == "self_school" for h in hits):
         return True
-    return victim and not any(h.name == "adult_writer" for h in hits)
+    if any(h.name == "adult_writer" for h in hits):
+        return False
+    return victim or (own and any(h.name == "self" for h in hits) and not any(h.name in IDIOMS for h in hits))
 
 
 def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int]) -> str | None:
@@ -346,7 +353,9 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
     derived = _derived(findings, cues=cues, acted=acted)
     figurative = any(h.name in IDIOMS for h in hits)
-    return Found(findings + derived, bool(cues["now"]), child_writing(tokens, hits, victim=victim), figurative)
+    own = any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
+    child = child_writing(tokens, hits, victim=victim, own=own)
+    return Found(findings + derived, bool(cues["now"]), child, figurative)
 
 
 def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:

@@ -45,8 +45,8 @@ EN = [
     case("en-afraid-home", "I'm scared to go home tonight", P1, "afraid_home"),
     case("en-lost-toddler", "my 3 year old son is lost at the beach", P1, "missing_runaway", "young_child"),
     case("en-ongoing", "my dad hits me every day", P2, "physical_abuse", "ongoing", rules_level=True),
-    case("en-self-harm", "I've been cutting myself for months", P2, "self_harm"),
-    case("en-sextortion", "he says he will post my photos if I don't pay", P2, "online_exploitation"),
+    case("en-self-harm", "I've been cutting myself for months", P2, "self_harm", rules_level=True),
+    case("en-sextortion", "he says he will post my photos if I don't pay", P2, "online_exploitation", rules_level=True),
     case("en-negation", "he doesn't hit me anymore", P3, "negation", "physical_abuse"),
     case("en-past", "my uncle hit me three years ago, he moved away", P3, "past"),
     case("en-hypothetical-abuse", "what if a friend gets hit by her parents sometimes?", P3, "hypothetical"),
@@ -73,7 +73,13 @@ EN = [
     case("en-forced-into-van", "two men pulled my cousin into a van", P1, "danger_now"),
     case("en-thrown-out-tonight", "dad threw me out, i have nowhere to sleep tonight", P1, "afraid_home"),
     case("en-belt-stairs", "he took off his belt and hes coming up the stairs", P1, "danger_now"),
-    case("en-never-kill-myself", "i would never kill myself, i just feel sad", P3, absent="suicide_plan"),
+    case(
+        "en-never-kill-myself",
+        "i would never kill myself, i just feel sad",
+        P3,
+        absent="suicide_plan",
+        rules_level=True,
+    ),
     case("en-idiom-report-card", "my dad will kill me when he sees my report card", P3, absent="danger_now"),
     case("en-idiom-scared-to-death", "scared to death of my exam tomorrow", P3, absent="suicide_intent"),
 ]
@@ -319,7 +325,13 @@ FOURTH = [
         absent="danger_now",
         rules_level=True,
     ),
-    case("en-self-worthless-is-not-abuse", "i feel worthless every day since the exams", P3, absent="emotional_abuse"),
+    case(
+        "en-self-worthless-is-not-abuse",
+        "i feel worthless every day since the exams",
+        P3,
+        absent="emotional_abuse",
+        rules_level=True,
+    ),
     case("en-emotional-ongoing", "my mum says every day that im a mistake", P2, "emotional_abuse", "ongoing"),
     case("fr-tout-est-pret", "tout est prêt, j'ai laissé un mot pour ma soeur", P1, "suicide_plan"),
     case("fr-demain-plus-la", "demain je serai plus là, désolée", P1, "suicide_plan"),
@@ -347,7 +359,13 @@ FOURTH = [
     case("ar-letters-ready", "كتبت رسائل لأصدقائي وكل شيء جاهز", P1, "suicide_plan"),
     case("ar-article-number", "جارنا ذو الخمسة عشر عاما يسخر مني في المدرسة", P3, absent="young_child"),
     case("ar-away", "أبي يضربني عندما يغضب وهو الآن في السجن", P2, absent="danger_now", rules_level=True),
-    case("ar-marriage-clitic", "قرر أبي تزويجي من رجل في الأربعين، عمري أربعة عشر عاما", P2, "child_marriage"),
+    case(
+        "ar-marriage-clitic",
+        "قرر أبي تزويجي من رجل في الأربعين، عمري أربعة عشر عاما",
+        P2,
+        "child_marriage",
+        rules_level=True,
+    ),
     case("da-article-young", "شفت الدري صغير بوحدو فالزنقة", P1, "young_child"),
     case("da-lure-secret", "واحد المرا قالت ليا نمشي معاها لفاس وما نقول لحتى واحد", P1, "trafficking"),
     case("da-no-intention", "كنفكر نشرب الجافيل ولكن ما ناويش", P2, "hypothetical"),
@@ -363,7 +381,7 @@ FOURTH = [
         "tzm-early-today-is-now", "ass-a zikk iskr iyi kra ixxan urgaz", P1, "sexual_abuse", "danger_now", absent="past"
     ),
     case("tzm-locked-door", "iqqn tawwurt s tsarut, ksudɣ", P1, "danger_now"),
-    case("tzm-not-home", "baba ar iyi ikkat, mach ur illi g tgmmi ghilad", P2, "negation"),
+    case("tzm-not-home", "baba ar iyi ikkat, mach ur illi g tgmmi ghilad", P2, "negation", rules_level=True),
 ]
 
 # Fifth round (kinds of P1 missed on fresh5, new wording): nightly visits to the child's room with the person there
@@ -587,7 +605,11 @@ EIGHTH = [
     ),
     case("fr-serie-question", "dans la série le garçon fugue, c'est réaliste ?", P3, "hypothetical", rules_level=True),
     case(
-        "en-song-lyric", "that song that goes 'i'd die in your arms' is stuck in my head", P4, absent="suicide_intent"
+        "en-song-lyric",
+        "that song that goes 'i'd die in your arms' is stuck in my head",
+        P4,
+        absent="suicide_intent",
+        rules_level=True,
     ),
     case("en-marriage-age", "what's the legal marriage age these days?", P4, absent="danger_now child_marriage"),
     case("fr-age-mariage", "quel est l'âge légal du mariage maintenant ?", P4, absent="danger_now child_marriage"),
@@ -698,6 +720,13 @@ NINTH = [
     case("ar-child-marriage-age", "أبي سيزوجني بعد العيد وأنا عمري 14 سنة", P1, "child_marriage"),
     case("en-victim-no-age", "my big brother beats me every day", P1, "physical_abuse"),
     case("fr-victim-m-a", "mon voisin m'a touchée plusieurs fois dans l'escalier", P1, "sexual_abuse"),
+    # A concern of the writer's own, said in the first person, is a child's: raised (not in an idiom).
+    case("fr-own-distress", "je me sens vide depuis des semaines et je pleure le soir", P2, "distress"),
+    case("dl-own-family", "walidia dima kaytkhasmo w ana 3yit, ma b9itch n9der n9ra", P2, "family_conflict"),
+    case("en-own-cutting", "ive been cutting my legs most nights since the summer", P1, "self_harm"),
+    case("fr-parent-cutting", "ma fille se fait des coupures sur les bras depuis des semaines", P2, "self_harm"),
+    case("en-own-idiom", "my mum will kill me if i fail maths again lol", P3, rules_level=True),
+    case("en-school-is-no-concern", "i took the bus to school with my sister today", P3, rules_level=True),
     # Not a child writing, or nothing of concern: no raise.
     case("en-husband", "my husband hits me every day", P2, "physical_abuse"),
     case("fr-ma-cousine", "mon oncle veut marier ma cousine de quinze ans", P2, "child_marriage"),
@@ -711,7 +740,13 @@ NINTH = [
     case(
         "fr-assault-aprem", "un garçon m'a agressée sexuellement cet aprem dans la cage d'escalier", P1, "sexual_abuse"
     ),
-    case("en-marrying-off", "they are marrying my sister off to a man of 40 next month", P2, "child_marriage"),
+    case(
+        "en-marrying-off",
+        "they are marrying my sister off to a man of 40 next month",
+        P2,
+        "child_marriage",
+        rules_level=True,
+    ),
     case("fr-farewell-mother", "dites a ma mere que je l'aime, je ne rentrerai plus", P1, "suicide_intent"),
     case(
         "fr-not-her-fault",
