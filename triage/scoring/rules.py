@@ -151,7 +151,8 @@ class RuleResult:
     now: bool
     tokens: tuple[Token, ...]
     child_writing: bool = False
-    """The text says its writer is a child: their age under 18 ("3ndi 14 3am", "j'ai 13 ans") or their class."""
+    """The text says a child writes it: an age under 18 or a class, harm done to the writer or a concern of their own
+    in the first person, with no sign of an adult or a parent writing (`child_writing`)."""
     figurative: bool = False
     """The text holds an idiom the rules read as such ("this exam is killing me", "lbac ghadi y9tlni")."""
 
