@@ -60,7 +60,7 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     signals = _signals(current, earlier=earlier)
     codes = _codes(current, earlier)
     rules_level, extra = _structured(_rule_level(current, earlier=earlier), context=context, codes=codes)
-    level, _ = _structured(_most_urgent(rules_level, model_level), context=context, codes=codes)
+    level = _most_urgent(rules_level, model_level)  # the answers only lift a level to P2 or P1: before or after, alike
     if _raises(context=context, codes=codes):
         level = _raised(level, codes=codes)
     elif context.reporter is None and _child_writes([current, *earlier], codes):
@@ -147,10 +147,10 @@ def _structured(level: Level, *, context: Context, codes: frozenset[str]) -> tup
         return Level.P1, [Signal("danger_now", "answers.when=now")]
     if answers.when in ("today", "this_week") and harm:
         extra.append(Signal("recent", f"answers.when={answers.when}"))
-        level = min(level, Level.P2, key=lambda lv: lv.rank)
+        level = _most_urgent(level, Level.P2)
     if answers.ongoing and harm:
         extra.append(Signal("ongoing", "answers.ongoing"))
-        level = min(level, Level.P2, key=lambda lv: lv.rank)
+        level = _most_urgent(level, Level.P2)
     if answers.when == "longer_ago":
         extra.append(Signal("past", "answers.when=longer_ago"))
     return level, extra
