@@ -184,8 +184,7 @@ def clause_ids(tokens: tuple[Token, ...], hits: list[Hit]) -> list[int]:
 
 def _covers(outer: Hit, inner: Hit) -> bool:
     """Tells whether one hit spans strictly more tokens than another and contains it."""
-    contains = outer.first <= inner.first and inner.last <= outer.last
-    return contains and (outer.last - outer.first) > (inner.last - inner.first)
+    return _contains(outer, inner) and (outer.last - outer.first) > (inner.last - inner.first)
 
 
 def _overlaps(a: Hit, b: Hit) -> bool:
@@ -277,9 +276,9 @@ def first_person(text: str, tokens: tuple[Token, ...], hit: Hit) -> bool:
 
 def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, own: bool) -> bool:
     """Tells whether a child writes: by their age under 18 or their class ("je suis en 3e", "ana f college") or,
-    when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, with
-    "je", "ana", "أنا" or "i" in the text), without saying they are an adult or writing about their own child ("now
-    im 19", "my son", "wldi")."""
+    when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, never in
+    an idiom; with "je", "ana", "أنا" or "i" in the text), without saying they are an adult or writing about their
+    own child ("now im 19", "my son", "wldi")."""
     age = stated_age(tokens, hits)
     if age is not None:
         return age < ADULT_AGE
@@ -287,7 +286,7 @@ def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, o
         return True
     if any(h.name == "adult_writer" for h in hits):
         return False
-    return victim or (own and any(h.name == "self" for h in hits) and not any(h.name in IDIOMS for h in hits))
+    return victim or (own and any(h.name == "self" for h in hits))
 
 
 def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int]) -> str | None:
@@ -354,7 +353,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
     derived = _derived(findings, cues=cues, acted=acted)
     figurative = any(h.name in IDIOMS for h in hits)
-    own = any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
+    own = not figurative and any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
     child = child_writing(tokens, hits, victim=victim, own=own)
     return Found(findings + derived, bool(cues["now"]), child, figurative)
 
