@@ -22,9 +22,10 @@ def _build() -> ModuleType:
     return build
 
 
-ADDED = ("extra-", *(f"{name}-" for name in _build().SEEN))
+BUILD = _build()
+ADDED = ("extra-", *(f"{name}-" for name in BUILD.SEEN))
 """Prefixes of training rows outside the stratified split: training-only examples and the sets already tuned on."""
-FRESH = [f"{name}_heldout.jsonl" for name in _build().FRESH]
+FRESH = [f"{name}_heldout.jsonl" for name in BUILD.FRESH]
 """The clean held-out sets build.py names, each built once its folder is written (another engineer writes it
 blind); none while the next one is being written."""
 HELD_OUT = ["heldout.jsonl"] + [name for name in FRESH if (DATA / name).exists()]
@@ -69,7 +70,7 @@ def test_labels_are_valid(name: str) -> None:
 
 
 def test_build_is_reproducible() -> None:
-    build = _build()
+    build = BUILD
     train, heldout, fresh = build.splits()
     assert [r["id"] for r in train] == [r["id"] for r in rows("train.jsonl")]
     assert [r["id"] for r in heldout] == [r["id"] for r in rows("heldout.jsonl")]
@@ -79,7 +80,7 @@ def test_build_is_reproducible() -> None:
 
 
 def test_sets_tuned_on_are_training_data_and_the_clean_set_is_not() -> None:
-    build = _build()
+    build = BUILD
     assert {"fresh6", "fresh7", "fresh8"} <= set(build.SEEN)
     assert not set(build.SEEN) & set(build.FRESH)
     prefixes = {str(r["id"]).split("-", 1)[0] for r in rows("train.jsonl")}
@@ -88,7 +89,7 @@ def test_sets_tuned_on_are_training_data_and_the_clean_set_is_not() -> None:
 
 
 def test_a_training_text_a_held_out_set_also_has_is_left_out() -> None:
-    build = _build()
+    build = BUILD
     held = [{"id": "h1", "language": "en", "level": "P4", "signals": [], "text": "hello"}]
     train = [
         {"id": "fresh6-en-001", "language": "en", "level": "P4", "signals": [], "text": "hello"},
