@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 14)))}
-FRESH: dict[str, Path] = {"fresh14": HERE / "fresh14"}
+FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh14", "fresh15", "fresh16")}
 HELDOUT_EVERY = 3
 
 
