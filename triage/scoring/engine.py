@@ -40,6 +40,8 @@ CONCERNS = HARM_CODES | {
 }
 """What a text must be about for its writer's age alone to raise it: "3ndi 14 3am" in a greeting or a question
 raises nothing, the model's reading of a bare "wach kayn chi 7ed?" included."""
+SETTLED = frozenset({"past"})
+"""Harm the text places in the past: still a concern of the writer's (P3), unlike a hypothetical or a negation."""
 YOUNG_AGE = 12
 MODEL_MIN_WORDS = 3
 
@@ -61,9 +63,10 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     codes = _codes(current, earlier)
     rules_level, extra = _structured(_rule_level(current, earlier=earlier), context=context, codes=codes)
     level = _most_urgent(rules_level, model_level)  # the answers only lift a level to P2 or P1: before or after, alike
-    if _raises(context=context, codes=codes):
+    results = [current, *earlier]
+    if _raises(context=context, codes=codes) or _disabled(results, codes):
         level = _raised(level, codes=codes)
-    elif context.reporter is None and _child_writes([current, *earlier], codes):
+    elif context.reporter is None and _child_writes(results, codes):
         # The model learnt the raise from labels that carry it: raising its level too would count it twice.
         level = _most_urgent(level, _raised(rules_level, codes=codes))
     return Assessment(
@@ -161,10 +164,23 @@ def _most_urgent(first: Level, second: Level) -> Level:
     return first if first.rank <= second.rank else second
 
 
+def _concerned(results: list[RuleResult], codes: frozenset[str]) -> bool:
+    """Whether the conversation is about a concern, harm long ago included ("when i was 9 my cousin touched me";
+    not "hey im 14")."""
+    return bool(codes & CONCERNS) or any(
+        f.code in HARM_CODES and f.softened_by in SETTLED for result in results for f in result.findings
+    )
+
+
 def _child_writes(results: list[RuleResult], codes: frozenset[str]) -> bool:
-    """Whether the text says a child writes, in a message of concern ("bba kaydrebni, 3ndi 14 3am"; not "hey im
-    14")."""
-    return bool(codes & CONCERNS) and any(result.child_writing for result in results)
+    """Whether the text says a child writes, in a message of concern ("bba kaydrebni, 3ndi 14 3am")."""
+    return _concerned(results, codes) and any(result.child_writing for result in results)
+
+
+def _disabled(results: list[RuleResult], codes: frozenset[str]) -> bool:
+    """Whether the text names a disability in a message of concern ("ابن اختي من ذوي الاحتياجات الخاصة … يربطونه";
+    not "my son is autistic, which school takes him?")."""
+    return _concerned(results, codes) and any(result.disability for result in results)
 
 
 def _raises(*, context: Context, codes: frozenset[str]) -> bool:

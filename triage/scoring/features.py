@@ -7,10 +7,12 @@ import zlib
 
 from triage.scoring.normalise import Token
 from triage.scoring.rules import Finding, RuleResult
+from triage.scoring.types import Level
 
 DIMENSIONS = 1 << 14
 NGRAMS = (3, 4, 5)
 Features = list[tuple[int, float]]
+CONCERN = Level.P3
 
 
 def bucket(feature: str) -> int:
@@ -36,6 +38,15 @@ def rule_features(findings: list[Finding] | tuple[Finding, ...]) -> list[str]:
     return sorted({f"r:{f.code}" if f.softened_by is None else f"s:{f.code}" for f in findings})
 
 
+def writer_features(rules: RuleResult) -> list[str]:
+    """Returns what the text says about who the message is about: a child writing, a disability. The labels raise
+    by one for both, so the model needs them to tell "my daughter is being blackmailed" from "he is blackmailing
+    me, im 15"."""
+    if rules.level.rank > CONCERN.rank:  # "hey im 14" says who writes, about nothing
+        return []
+    return [name for name, present in (("c:child", rules.child_writing), ("c:disability", rules.disability)) if present]
+
+
 def featurise(rules: RuleResult) -> Features:
     """Returns the sparse feature vector: n-grams scaled to unit length, rule findings at full weight."""
     counts: dict[int, float] = {}
@@ -43,7 +54,7 @@ def featurise(rules: RuleResult) -> Features:
     scale = 1.0 / math.sqrt(len(buckets)) if buckets else 0.0
     for index in buckets:
         counts[index] = counts.get(index, 0.0) + scale
-    for name in rule_features(rules.findings):
+    for name in rule_features(rules.findings) + writer_features(rules):
         index = bucket(name)
         counts[index] = counts.get(index, 0.0) + 1.0
     return sorted(counts.items())

@@ -39,6 +39,7 @@ CUES = frozenset(
         "courtesy",
         "present",
         "silenced",
+        "disability",
     }
 )
 PLEAS = frozenset({"plea", "courtesy"})
@@ -155,6 +156,8 @@ class RuleResult:
     in the first person, with no sign of an adult or a parent writing (`child_writing`)."""
     figurative: bool = False
     """The text holds an idiom the rules read as such ("this exam is killing me", "lbac ghadi y9tlni")."""
+    disability: bool = False
+    """The text names a disability ("handicap mental", "ذوي الاحتياجات الخاصة", "autistic"): DOMAIN.md raises by one."""
 
     @property
     def active_codes(self) -> frozenset[str]:
@@ -315,6 +318,7 @@ class Found(NamedTuple):
     now: bool
     child_writing: bool
     figurative: bool
+    disability: bool
 
 
 def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
@@ -355,7 +359,8 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     figurative = any(h.name in IDIOMS for h in hits)
     own = not figurative and any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
     child = child_writing(tokens, hits, victim=victim, own=own)
-    return Found(findings + derived, bool(cues["now"]), child, figurative)
+    disability = any(h.name == "disability" for h in hits)
+    return Found(findings + derived, bool(cues["now"]), child, figurative, disability)
 
 
 def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
@@ -498,11 +503,17 @@ def apply_rules(text: str) -> RuleResult:
     """Runs the safety rules on one text (cached: a conversation's earlier messages are read again at each turn,
     and the rate limit and the transcript score the same message)."""
     tokens = tokenise(text)
-    findings, now, child, figurative = find_signals(text, tokens=tokens)
+    findings, now, child, figurative, disability = find_signals(text, tokens=tokens)
     level = level_of(findings)
     special = combine_special(findings, now=now)
     if special.rank < level.rank:
         level = special
     return RuleResult(
-        level=level, findings=tuple(findings), now=now, tokens=tokens, child_writing=child, figurative=figurative
+        level=level,
+        findings=tuple(findings),
+        now=now,
+        tokens=tokens,
+        child_writing=child,
+        figurative=figurative,
+        disability=disability,
     )

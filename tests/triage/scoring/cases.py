@@ -58,8 +58,10 @@ EN = [
     case("en-greeting", "hello", P4, "greeting", language="en"),
     case("en-prank", "lol just testing", P4, "prank"),
     case("en-info", "is this service free?", P4, "info_request"),
-    # Rounded up by the model: the father who hits him lives with him, so he has access tonight.
-    case("en-worried-adult", "I'm worried about my nephew, he has bruises and says his dad did it", P1),
+    # An adult about ongoing abuse with no danger tonight in the text: P2, as every labelled set reads it (once P1
+    # here, by a model that could not tell who writes; a child writing it would be raised to P1).
+    case("en-worried-adult", "I'm worried about my nephew, he has bruises and says his dad did it", P2),
+    case("en-child-bruises", "my dad gave me bruises again, im 13", P1, "physical_abuse"),
     # Third round, systematic coverage: farewells, timing, negated life, everyday means, danger from someone now.
     case("en-farewell", "this is goodbye. tell my mum i love her", P1, "suicide_plan"),
     case("en-timing-after-sleep", "ill do it tonight after everyone sleeps", P1, "suicide_plan"),
@@ -762,4 +764,24 @@ NINTH = [
     case("tzm-die-tonight", "iḍ ad ad mmtɣ, ur sul riɣ", P1, "suicide_intent"),
 ]
 
-ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH
+# Round 11: sextortion for money, a child's own wedding, a disability named in the text (raise by one, only with a
+# concern), a child held at work, past harm a child writes about.
+ROUND11 = [
+    case("fr-sextortion-money", "un gars a mes photos, il les envoie a ma mere si je paie pas demain. j'ai 14 ans",
+         P1, "online_exploitation"),
+    case("fr-parent-sextortion", "un inconnu a des photos de ma fille et menace de les envoyer a son ecole", P2,
+         "online_exploitation"),
+    case("en-own-wedding", "im 16 and my parents agreed i marry a man from our village next month", P1,
+         "child_marriage"),
+    case("ar-disabled-chained", "جاري معاق عمره 13 سنة واهله يربطونه في السطح كل يوم", P1, "physical_abuse"),
+    case("en-disability-question", "my son is autistic, which schools in rabat take children like him?", P4,
+         absent="physical_abuse"),
+    case("dl-held-at-work", "jabouni bach nkhdem f dar, ddaw lia la carte w mkhlawnich nkhrej, 3ndi 15", P1,
+         "trafficking"),
+    case("en-past-touch-child", "my cousin used to touch me when i was 8, he lives abroad now. im 13", P2,
+         "sexual_abuse"),
+    case("en-past-touch-adult", "my cousin used to touch me when i was 8, that was twenty years ago", P3,
+         "sexual_abuse"),
+]  # fmt: skip
+
+ALL = EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
