@@ -13,7 +13,7 @@ from triage.scoring.features import Features
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.08, 0.3, 0.5)
+THRESHOLDS = (0.15, 0.3, 0.5)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -28,7 +28,14 @@ under-triage (0.6 % against 1.6 % at 0.3) but makes "j'ai 13 ans", "3ndi 14 ans"
 to pick me up tonight" P2, as in round 6: it stays at 0.3, the P3 head at 0.5. (Round 6, on 2,823 messages: 0.08
 missed 5, recall 0.996, at precision 0.90.) Rows labelled by their context are left out of fitting
 (`train._text_examples`): fitted on, "yes" answering "are you in danger now?" had taught the model that every "yes"
-or "ok" is P1."""
+or "ok" is P1.
+
+Round 11, after the source sets were relabelled for a child writing (194 lines raised; 5,099 messages): the P1 prior
+rose to 0.080 and cross-validated precision at 0.08 fell to 0.709 (recall 0.981); 0.1 gives 0.980 / 0.728 but makes
+"je me sens vide depuis des semaines et je pleure le soir" (P2) and "ma fille se fait faire chanter" (P2) P1, and
+so does 0.12 for the second (0.128). 0.15: recall 0.974, precision 0.758, under-triage 4.6 %, the hard cases right.
+On fresh14 + fresh16 pooled (182 P1) the relabelled model at 0.15 and the earlier one at 0.08 sit on one curve
+(0.907 / 0.727 against 0.912 / 0.700): the relabelling moved the calibration, not the ranking."""
 
 BARE_P1_THRESHOLD = 0.2
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
