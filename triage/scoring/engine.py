@@ -40,6 +40,7 @@ CONCERNS = HARM_CODES | {
 }
 """What a text must be about for its writer's age alone to raise it: "3ndi 14 3am" in a greeting or a question
 raises nothing, the model's reading of a bare "wach kayn chi 7ed?" included."""
+QUESTION_MARKS = ("?", "؟")
 SETTLED = frozenset({"past"})
 """Harm the text places in the past: still a concern of the writer's (P3), unlike a hypothetical or a negation."""
 YOUNG_AGE = 12
@@ -66,7 +67,7 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     results = [current, *earlier]
     if _raises(context=context, codes=codes) or _disabled(results, codes):
         level = _raised(level, codes=codes)
-    elif context.reporter is None and _child_writes(results, codes):
+    elif context.reporter is None and _child_writes(results, codes, asking=_asks(text, codes)):
         # The model learnt the raise from labels that carry it: raising its level too would count it twice.
         level = _most_urgent(level, _raised(rules_level, codes=codes))
     return Assessment(
@@ -172,9 +173,16 @@ def _concerned(results: list[RuleResult], codes: frozenset[str]) -> bool:
     )
 
 
-def _child_writes(results: list[RuleResult], codes: frozenset[str]) -> bool:
-    """Whether the text says a child writes, in a message of concern ("bba kaydrebni, 3ndi 14 3am")."""
-    return _concerned(results, codes) and any(result.child_writing for result in results)
+def _child_writes(results: list[RuleResult], codes: frozenset[str], *, asking: bool) -> bool:
+    """Whether the text says a child writes, in a message of concern or a question ("bba kaydrebni, 3ndi 14 3am",
+    "i'm 15, do you have to tell the police if i tell you something?"; not "hey im 14")."""
+    return (asking or _concerned(results, codes)) and any(result.child_writing for result in results)
+
+
+def _asks(text: str, codes: frozenset[str]) -> bool:
+    """Whether the message asks something: a child's question about the service or their rights is often the
+    first step before telling (P4 raised to P3)."""
+    return "info_request" in codes or any(mark in text for mark in QUESTION_MARKS)
 
 
 def _disabled(results: list[RuleResult], codes: frozenset[str]) -> bool:
