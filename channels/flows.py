@@ -2,6 +2,9 @@
 
 Each step is its own short transaction, so the database is never locked while Rasa or a provider answers:
 claim + record (1), ask Rasa, store replies + finish (2), then send each outbox row and record the result (3).
+The first reply of a turn goes out while step 2 stores it, when nothing else waits for the contact in the outbox:
+the person reads the bot a transaction sooner; should step 2 fail, the message is worked again and Rasa answers it
+twice (as when step 1 fails), so nothing is lost and the transcript keeps every reply it stored.
 """
 
 import logging
@@ -67,6 +70,9 @@ class Plan:
     outbox_ids: list[int] = field(default_factory=list)
     jobs: list[outbox.Job] | None = None
     address: str = field(default="", repr=False)  # to answer a turn that erased the person (forget-me)
+    early: bool = False  # the bot's first reply may go before it is stored: nothing waits for the contact
+    sent_early: Future[SendResult] | None = None
+    early_row_id: int | None = None
 
 
 def work_one() -> bool:
@@ -152,6 +158,8 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
     if route.bot_text is not None and not opened:  # the bot's actions could not find a conversation opened now
         session.execute(select(Conversation.id).where(Conversation.id == conversation.id).with_for_update())
         plan.answer = _ask(plan, route.bot_text)
+    if route.bot_text is not None:  # read while Rasa works: the answer finds it known
+        plan.early = not outbox.has_unfinished(session=session, contact_id=contact.id)
     if row.message_id is None:
         body = transcript_body(row, contact)
         if row.kind in WORDS or (row.kind == InboundKind.MEDIA and row.text):
@@ -178,7 +186,8 @@ def _ask(plan: Plan, text: str) -> Future[list[rasa.BotReply]]:
 
 @cache
 def _bot_calls() -> ThreadPoolExecutor:
-    """Threads that wait for Rasa while the workers store what was said (one call per worker at most)."""
+    """Threads that wait for Rasa or for the first reply's provider while the workers store what was said (one
+    call per worker at most)."""
     return ThreadPoolExecutor(max_workers=max(1, get_settings().gateway_workers), thread_name_prefix="rasa")
 
 
@@ -321,7 +330,11 @@ def carry_out(plan: Plan) -> None:
     if plan.jobs is None:
         with new_session() as session, session.begin():
             plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)
-    if not deliver_in_order(plan.jobs) or len(plan.jobs) < len(plan.outbox_ids):
+    early = None
+    if plan.sent_early is not None and plan.early_row_id is not None:
+        early = (plan.early_row_id, plan.sent_early.result())
+    handled = len(plan.jobs) + (early is not None)
+    if not deliver_in_order(plan.jobs, sent_first=early) or handled < len(plan.outbox_ids):
         notify_outbox()  # what could not go now goes from the outbox workers, in order
 
 
@@ -341,7 +354,16 @@ def _take_answer(plan: Plan, answer: Future[list[rasa.BotReply]]) -> None:
         log.warning("the bot gave no answer in conversation %s", plan.conversation_id)
         _store_fallback(plan, reason="the bot gave no answer")
         return
+    if plan.early and not plan.outbox_ids:
+        plan.sent_early = _send_first(plan, *answers[0])
     _store_replies(plan, answers)
+
+
+def _send_first(plan: Plan, text: str, buttons: list[dict[str, str]]) -> Future[SendResult]:
+    """Sends the first part of the bot's first reply from another thread, as the outbox would send its row."""
+    first = outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons)[0]
+    callback = status_callback_url() if plan.channel is not Channel.TELEGRAM else None
+    return _bot_calls().submit(_send_outgoing, first, status_callback=callback)
 
 
 def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
@@ -349,7 +371,7 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
         loaded = _load(session, plan)
         if loaded is None:
             plan.jobs = []
-            _send_unrecorded(plan, replies)
+            _send_unrecorded(plan, replies, skip=1 if plan.sent_early else 0)
             return
         row, contact, conversation = loaded
         menu: list[dict[str, Any]] | None = None
@@ -363,7 +385,19 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
             contacts.set_menu(contact=contact, buttons=menu)  # Telegram keyboards stay pressable on old messages
         inbox.finish(row=row)
         plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids, queued=queued)  # one flush
+        if plan.sent_early is not None:
+            _take_early_row(session, plan, queued[0])
         plan.outbox_ids += [row.id for row in queued]
+
+
+def _take_early_row(session: Session, plan: Plan, row: OutboundMessage) -> None:
+    """Keeps the row of the part already sent out of the jobs still to send, leased until its result is recorded
+    (when older rows came first, the rest wait for the outbox workers)."""
+    if plan.jobs and plan.jobs[0].row_id == row.id:
+        plan.jobs = plan.jobs[1:]
+    else:
+        outbox.lease_sent(session=session, row=row)
+    plan.early_row_id = row.id
 
 
 def _store_fallback(plan: Plan, *, reason: str) -> None:
@@ -391,15 +425,23 @@ def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conver
     return None if loaded is None else loaded._tuple()
 
 
-def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
+def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]], *, skip: int = 0) -> None:
     """Sends the bot's answer to a turn that erased the person (what was erased), stored nowhere: the address
-    lives only in this plan, and a reply that cannot go now is not kept to retry."""
-    for text, buttons in replies:
-        for outgoing in outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons):
-            result = _send_outgoing(outgoing, status_callback=None)
-            if result.outcome is not SendOutcome.ACCEPTED:
-                log.warning("the answer to an erased conversation was not sent: %s", result.reason)
-                return
+    lives only in this plan, and a reply that cannot go now is not kept to retry (`skip`: parts already sent)."""
+    outgoings = [
+        outgoing
+        for text, buttons in replies
+        for outgoing in outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons)
+    ]
+    results = [plan.sent_early.result()] if plan.sent_early is not None else []  # the rest may not overtake it
+    for outgoing in outgoings[skip:]:
+        if results and results[-1].outcome is not SendOutcome.ACCEPTED:
+            break
+        results.append(_send_outgoing(outgoing, status_callback=None))
+    for result in results:
+        if result.outcome is not SendOutcome.ACCEPTED:
+            log.warning("the answer to an erased conversation was not sent: %s", result.reason)
+            return
 
 
 def _control(plan: Plan) -> None:
@@ -450,27 +492,30 @@ def _send_outgoing(outgoing: Outgoing, *, status_callback: str | None) -> SendRe
         return SendResult(SendOutcome.RETRY, reason=f"sender error: {describe(error)}")
 
 
-def deliver_in_order(jobs: list[outbox.Job]) -> bool:
+def deliver_in_order(jobs: list[outbox.Job], *, sent_first: tuple[int, SendResult] | None = None) -> bool:
     """Sends claimed rows one after the other; at the first to be retried the rest go back to the queue (False).
+    `sent_first` is the result of a row sent before these (the first reply, sent while it was stored).
 
     The results are recorded together once the sending stops (all accepted, or one was not): a transaction less
     between a reply and the next, so the last reply of a turn is not kept waiting by the record of the first."""
     start = 0
-    while start < len(jobs):
-        sent: list[tuple[outbox.Job, SendResult]] = []
-        for job in jobs[start:]:
-            sent.append((job, _send(job)))
-            if sent[-1][1].outcome is not SendOutcome.ACCEPTED:
-                break
-        start += len(sent)
+    sent = [sent_first] if sent_first is not None else []
+    while sent or start < len(jobs):
+        if not sent or sent[-1][1].outcome is SendOutcome.ACCEPTED:
+            for job in jobs[start:]:
+                start += 1
+                sent.append((job.row_id, _send(job)))
+                if sent[-1][1].outcome is not SendOutcome.ACCEPTED:
+                    break
         with new_session() as session, session.begin():
-            statuses = outbox.record_results(session=session, results=[(job.row_id, r) for job, r in sent])
+            statuses = outbox.record_results(session=session, results=sent)
             retry = statuses[-1] == OutboxStatus.PENDING
             if retry:
                 outbox.release(session=session, row_ids=[later.row_id for later in jobs[start:]])
-        for (job, result), status in zip(sent, statuses, strict=True):
+        for (row_id, result), status in zip(sent, statuses, strict=True):
             if status == OutboxStatus.FAILED:
-                log.warning("outbox row %s failed for good: %s", job.row_id, result.reason)
+                log.warning("outbox row %s failed for good: %s", row_id, result.reason)
         if retry:
             return False
+        sent = []
     return True

@@ -163,6 +163,22 @@ def claim_batch(*, session: Session, row_ids: list[int], queued: Sequence[Outbou
     return [job for row in batch if (job := _job(session=session, row=row)) is not None]
 
 
+def has_unfinished(*, session: Session, contact_id: uuid.UUID) -> bool:
+    """Whether a row of the contact waits to be sent or is being sent."""
+    query = select(OutboundMessage.id).where(
+        OutboundMessage.contact_id == contact_id, OutboundMessage.status.in_(UNFINISHED)
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
+def lease_sent(*, session: Session, row: OutboundMessage) -> None:
+    """Leases a row added by this transaction whose text already went out, so that nobody sends it again before
+    its result is recorded."""
+    now = utcnow()
+    row.status, row.attempts, row.lease_until, row.updated_at = OutboxStatus.SENDING, row.attempts + 1, now + LEASE, now
+    session.flush()
+
+
 def _older_waiting(session: Session, first: OutboundMessage) -> bool:
     """Whether an unfinished row of the contact comes before `first` (written or not yet)."""
     query = select(_earlier.id).where(_earlier.contact_id == first.contact_id, _earlier.status.in_(UNFINISHED))

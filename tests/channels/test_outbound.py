@@ -317,3 +317,40 @@ def test_the_database_down_gives_503_so_the_provider_retries(
     reconfigure(DATABASE_URL=down)
     assert post_twilio(client, twilio_form()).status_code == 503
     assert post_telegram(client, tg_message()).status_code == 503
+
+
+def test_the_first_reply_sent_while_it_is_stored_is_recorded_once_with_its_provider_id(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    bot.replies = [{"text": "first"}, {"text": "second"}]
+    post_twilio(client, twilio_form())
+    work()
+    received = sandbox.sandbox.messages(to=SMS_USER)
+    assert [m.text for m in received] == ["first", "second"]
+    assert all(m.fields.get("StatusCallback", "").endswith("/webhooks/twilio/status") for m in received)
+    rows = _rows(session)
+    assert [(r.body, r.status, r.attempts) for r in rows] == [
+        ("first", OutboxStatus.ACCEPTED, 1),
+        ("second", OutboxStatus.ACCEPTED, 1),
+    ]
+    assert all(r.provider_message_id for r in rows)
+    assert len({r.provider_message_id for r in rows}) == 2
+    bodies = [m.body for m in transcript(session=session, conversation_id=_conversation_id(session))]
+    assert bodies == ["salam", "first", "second"]
+
+
+def test_a_reply_never_overtakes_an_earlier_turns_reply_waiting_to_be_retried(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session
+) -> None:
+    bot.replies = [{"text": "first turn"}]
+    sandbox.sandbox.fail_next("twilio", Fault(500))
+    post_twilio(client, twilio_form())
+    work()
+    bot.replies = [{"text": "second turn"}]
+    post_twilio(client, twilio_form(Body="wach kayn chi wa7ed?"))
+    work()
+    assert sandbox.sandbox.messages(to=SMS_USER) == [], "the second turn's reply went before the first turn's"
+    assert [r.status for r in _rows(session)] == [OutboxStatus.PENDING, OutboxStatus.PENDING]
+    _make_due()
+    work()
+    assert [m.text for m in sandbox.sandbox.messages(to=SMS_USER)] == ["first turn", "second turn"]
