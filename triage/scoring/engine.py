@@ -82,7 +82,7 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
 def _model_may_judge(current: RuleResult) -> bool:
     """Whether the model may raise this message: not one or two words the rules find nothing in ("ok", "yes",
     "d'accord"), where the model has nothing to go on but its prior and a stray letter pair would make them P1."""
-    words = sum(1 for token in current.tokens if any(ch.isalnum() for ch in token.form))
+    words = sum(1 for token in current.tokens if any(map(str.isalnum, token.form)))
     return words >= MODEL_MIN_WORDS or bool(current.findings)
 
 

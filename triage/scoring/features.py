@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import zlib
+from functools import lru_cache
+from operator import itemgetter
 
 from triage.scoring.normalise import Token
 from triage.scoring.rules import Finding, RuleResult
@@ -20,6 +22,18 @@ def bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % DIMENSIONS
 
 
+@lru_cache(maxsize=1024)
+def _gram_slices(n: int, count: int) -> tuple[slice, ...]:
+    """Returns the byte slices of the first `count` n-grams of a UTF-32 text."""
+    return tuple(slice(4 * i, 4 * (i + n)) for i in range(count))
+
+
+@lru_cache(maxsize=65536)
+def _word_bucket(skeleton: str) -> int:
+    """Returns the bucket of a word skeleton's feature."""
+    return bucket(f"w:{skeleton}")
+
+
 def text_buckets(tokens: tuple[Token, ...]) -> list[int]:
     """Returns the buckets of the character n-grams of the normalised text and of its word skeletons.
 
@@ -28,8 +42,8 @@ def text_buckets(tokens: tuple[Token, ...]) -> list[int]:
     joined = (" " + " ".join(t.form for t in tokens) + " ").encode("utf-32-le")
     width = len(joined) // 4
     crc = zlib.crc32
-    buckets = [crc(joined[4 * i : 4 * (i + n)], n) % DIMENSIONS for n in NGRAMS for i in range(width - n + 1)]
-    buckets += [bucket(f"w:{t.skeleton}") for t in tokens]
+    buckets = [crc(joined[gram], n) % DIMENSIONS for n in NGRAMS for gram in _gram_slices(n, max(width - n + 1, 0))]
+    buckets += [_word_bucket(t.skeleton) for t in tokens]
     return buckets
 
 
@@ -57,4 +71,4 @@ def featurise(rules: RuleResult) -> Features:
     for name in rule_features(rules.findings) + writer_features(rules):
         index = bucket(name)
         counts[index] = counts.get(index, 0.0) + 1.0
-    return sorted(counts.items())
+    return sorted(counts.items(), key=itemgetter(0))  # by bucket alone, which is unique: comparing pairs is slower

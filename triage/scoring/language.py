@@ -48,27 +48,26 @@ DARIJA_VERB = re.compile(r"^(?:kan|kay|kat|kan|ki|ka|ghadi|gha|ma)[a-z]{3,}(?:ni
 NORMALISED_MARKERS = {language: frozenset(normalise_word(w) for w in words) for language, words in MARKERS.items()}
 
 
-def _score(tokens: tuple[Token, ...], language: Language) -> float:
-    """Counts the marker words of a language among the tokens."""
-    markers = NORMALISED_MARKERS[language]
-    return float(sum(1 for t in tokens if t.form in markers))
+def _score(forms: list[str], language: Language) -> float:
+    """Counts the marker words of a language among the tokens' forms."""
+    return float(sum(map(NORMALISED_MARKERS[language].__contains__, forms)))
 
 
 def detect_language(text: str, *, script: Script, tokens: tuple[Token, ...] | None = None) -> Language:
     """Returns the language of a message; Darija wins ties in Latin script because French code-switching is common."""
     if script == "tifinagh":
         return Language.TZM
-    tokens = tokens if tokens is not None else tokenise(text)
-    arabic = sum(1 for t in tokens if t.form and "\u0600" <= t.form[0] <= "\u06ff")
-    latin = sum(1 for t in tokens if t.form.isascii() and t.form.isalpha())
+    forms = [t.form for t in (tokens if tokens is not None else tokenise(text))]
+    arabic = sum(1 for form in forms if form and "\u0600" <= form[0] <= "\u06ff")
+    latin = sum(1 for form in forms if form.isascii() and form.isalpha())
     if arabic > latin:
-        darija = _score(tokens, Language.DARIJA_AR)
-        return Language.DARIJA_AR if darija >= _score(tokens, Language.AR) and darija > 0 else Language.AR
+        darija = _score(forms, Language.DARIJA_AR)
+        return Language.DARIJA_AR if darija >= _score(forms, Language.AR) and darija > 0 else Language.AR
     lowered = text.lower()
     scores = {
-        language: _score(tokens, language) for language in (Language.EN, Language.FR, Language.DARIJA_LAT, Language.TZM)
+        language: _score(forms, language) for language in (Language.EN, Language.FR, Language.DARIJA_LAT, Language.TZM)
     }
-    verbs = sum(1 for t in tokens if DARIJA_VERB.match(t.form) and t.form not in NORMALISED_MARKERS[Language.FR])
+    verbs = sum(1 for form in forms if DARIJA_VERB.match(form) and form not in NORMALISED_MARKERS[Language.FR])
     scores[Language.DARIJA_LAT] += 2 * len(ARABIZI.findall(lowered)) + 2 * verbs + 0.25
     scores[Language.TZM] += 0.5 * sum(1 for w in lowered.split() if TZM_ENDINGS.search(w) and len(w) > 4)
     return max(scores, key=lambda language: scores[language])

@@ -1,8 +1,9 @@
 """Loads the editable per-language lexicons and finds their phrases in tokenised text.
 
 A phrase is a sequence of words; `*` inside a word matches any letters, `..` skips up to three words, and a
-leading `=` makes a skeleton lexicon compare this phrase on full forms. Matching walks the tokens with a
-dictionary of first words, which keeps thousands of phrases fast.
+leading `=` makes a skeleton lexicon compare this phrase on full forms. Matching merges the phrases of every
+lexicon into one trie of words per token field (form or skeleton) and walks each field's tokens through it once,
+which keeps tens of thousands of phrases fast.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import Literal
 
 from triage.scoring.normalise import Token, char_script, normalise_word, skeleton
@@ -26,6 +28,7 @@ MIN_SKELETON = 3
 ARABIC_CONJUNCTION = "و"
 ARABIC_ARTICLE = "ال"
 MIN_ARTICLE_STEM = 3
+KNOWN_TOKENS = 65536
 MatchOn = Literal["form", "skeleton"]
 Word = str | frozenset[str] | re.Pattern[str] | None
 
@@ -47,63 +50,161 @@ class Phrase:
     words: tuple[Word, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Index:
-    """Phrases of one lexicon compared on one token field, indexed by their first word."""
-
-    match_on: MatchOn
-    by_first: dict[str, tuple[Phrase, ...]]
-    wildcard_first: tuple[Phrase, ...]
-    wildcard_any: re.Pattern[str] | None
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False, slots=True)
 class Lexicon:
-    """The compiled phrases of one language."""
+    """The compiled phrases of one language, by the token field they are compared on, in the file's order."""
 
     language: str
-    indexes: tuple[Index, ...]
+    phrases: dict[MatchOn, tuple[Phrase, ...]]
 
 
-def _word_matches(word: Word, token: str) -> bool:
-    """Tells whether one phrase word matches one token."""
-    if isinstance(word, str):
-        return token == word
-    if isinstance(word, frozenset):
-        return token in word
-    return word is not None and word.fullmatch(token) is not None
+End = tuple[int, int, str]
+"""A phrase ending at a trie node: its lexicon's place among those matched, its rank there, its category."""
+Found = tuple[int, int, int, str, int]
+"""A phrase found: its lexicon's place, its first token, its rank, its category, its last token."""
 
 
-def _match_rest(words: tuple[Word, ...], tokens: list[str], position: int) -> int | None:
-    """Returns the index of the last token matched by the remaining words, or None."""
-    if not words:
-        return position - 1
-    word, rest = words[0], words[1:]
-    if word is None:
+@dataclass(eq=False, slots=True)
+class Node:
+    """One step of a phrase trie: where each next word leads, and the phrases that end here."""
+
+    children: dict[Word, Node] = field(default_factory=dict)
+    ends: list[End] = field(default_factory=list)
+    exact: dict[str, tuple[Node, ...]] = field(default_factory=dict)
+    patterns: tuple[tuple[re.Pattern[str], Node], ...] = ()
+    gap: Node | None = None
+
+    def add(self, phrase: Phrase, end: End) -> None:
+        """Adds a phrase below this node."""
+        node = self
+        for word in phrase.words:
+            node = node.children.setdefault(word, Node())
+        node.ends.append(end)
+
+    def seal(self) -> None:
+        """Derives, here and below, the lookups matching uses: children by token, by pattern and past a gap."""
+        exact: dict[str, list[Node]] = defaultdict(list)
+        patterns = []
+        for word, child in self.children.items():
+            child.seal()
+            if word is None:
+                self.gap = child
+            elif isinstance(word, str):
+                exact[word].append(child)
+            elif isinstance(word, frozenset):
+                for key in word:
+                    exact[key].append(child)
+            else:
+                patterns.append((word, child))
+        self.exact = {key: tuple(nodes) for key, nodes in exact.items()}
+        self.patterns = tuple(patterns)
+        self.children = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Trie:
+    """The phrases of several lexicons compared on one token field, merged into one trie of their words."""
+
+    match_on: MatchOn
+    root: Node
+    pattern_first: re.Pattern[str] | None
+    """Any first word written with a wildcard, so that most tokens skip trying those one by one."""
+    known: dict[str, tuple[Node, ...]] = field(default_factory=dict, compare=False)
+    """The first nodes of tokens already met (words recur from message to message), up to KNOWN_TOKENS."""
+
+    def firsts(self, token: str) -> tuple[Node, ...]:
+        """Returns the nodes a phrase's first word leads to from a token, and keeps them in `known`."""
+        firsts = self.root.exact.get(token, ())
+        if self.pattern_first is not None and self.pattern_first.fullmatch(token):
+            firsts += tuple(child for pattern, child in self.root.patterns if pattern.fullmatch(token))
+        if len(self.known) >= KNOWN_TOKENS:
+            self.known.clear()
+        self.known[token] = firsts
+        return firsts
+
+    def find(self, tokens: list[str]) -> list[Found]:
+        """Returns every phrase found starting at each token (see `Found`)."""
+        found = []
+        known = self.known
+        for start, token in enumerate(tokens):
+            firsts = known.get(token)
+            if firsts is None:
+                firsts = self.firsts(token)
+            if not firsts:
+                continue
+            arrivals: dict[Node, int] = {}
+            for node in firsts:
+                _walk(node, tokens, start + 1, arrivals)
+            found += [
+                (lexicon, start, rank, name, last)
+                for node, last in arrivals.items()
+                for lexicon, rank, name in node.ends
+            ]
+        return found
+
+
+def _walk(node: Node, tokens: list[str], position: int, arrivals: dict[Node, int]) -> None:
+    """Follows the trie from a node at a token position, noting the last token covered at each node where phrases
+    end; a gap tries skipping 0 to GAP_WORDS tokens, fewest first, and a node keeps its first arrival, as matching
+    each phrase on its own would."""
+    if node.ends and node not in arrivals:
+        arrivals[node] = position - 1
+    if position < len(tokens):
+        token = tokens[position]
+        for child in node.exact.get(token, ()):
+            _walk(child, tokens, position + 1, arrivals)
+        for pattern, child in node.patterns:
+            if pattern.fullmatch(token):
+                _walk(child, tokens, position + 1, arrivals)
+    if node.gap is not None:
         for skip in range(GAP_WORDS + 1):
-            end = _match_rest(rest, tokens, position + skip)
-            if end is not None:
-                return end
-        return None
-    if position < len(tokens) and _word_matches(word, tokens[position]):
-        return _match_rest(rest, tokens, position + 1)
-    return None
+            _walk(node.gap, tokens, position + skip, arrivals)
 
 
-def find_in(index: Index, tokens: list[str]) -> list[Hit]:
-    """Returns the longest phrase of each category starting at each token."""
-    hits = []
-    for start, token in enumerate(tokens):
-        candidates = list(index.by_first.get(token, ()))
-        if index.wildcard_any is not None and index.wildcard_any.fullmatch(token):
-            candidates += [p for p in index.wildcard_first if _word_matches(p.words[0], token)]
-        longest: dict[str, int] = {}
-        for phrase in candidates:
-            end = _match_rest(phrase.words[1:], tokens, start + 1)
-            if end is not None and end > longest.get(phrase.name, -1):
-                longest[phrase.name] = end
-        hits += [Hit(name, start, end) for name, end in longest.items()]
-    return hits
+class Matcher:
+    """Finds the phrases of several lexicons in one pass over each token field."""
+
+    def __init__(self, lexicons: tuple[Lexicon, ...]) -> None:
+        self.tries = tuple(_trie(lexicons, match_on=m) for m in ("form", "skeleton"))
+
+    def find(self, matchable: Matchable) -> list[Hit]:
+        """Returns every phrase found, lexicon by lexicon in their order, then by first token, then in the order
+        of each category's first phrase in the lexicon."""
+        found = []
+        for trie in self.tries:
+            found += trie.find(matchable.fields[trie.match_on])
+        found.sort(key=itemgetter(0, 1, 2))
+        longest: dict[tuple[int, int, str], int] = {}  # a category is listed where its first phrase sorts
+        for lexicon, first, _, name, last in found:
+            key = (lexicon, first, name)
+            if last > longest.get(key, -1):
+                longest[key] = last
+        return [Hit(name, first, last) for (_, first, name), last in longest.items()]
+
+
+def _trie(lexicons: tuple[Lexicon, ...], *, match_on: MatchOn) -> Trie:
+    """Merges the phrases of lexicons compared on one field into a trie. A phrase's rank is its place in its
+    lexicon's list, after every phrase starting with a plain word when it starts with a pattern; its lexicon's
+    place counts the field: the form phrases of a lexicon come before its skeleton phrases."""
+    root = Node()
+    patterns = set()
+    for place, lexicon in enumerate(lexicons):
+        phrases = lexicon.phrases.get(match_on, ())
+        for rank, phrase in enumerate(phrases):
+            first = phrase.words[0]
+            if isinstance(first, re.Pattern):
+                patterns.add(first.pattern)
+                rank += len(phrases)
+            root.add(phrase, (2 * place + (match_on == "skeleton"), rank, phrase.name))
+    root.seal()
+    pattern_first = re.compile("|".join(f"(?:{p})" for p in sorted(patterns))) if patterns else None
+    return Trie(match_on, root, pattern_first)
+
+
+@lru_cache(maxsize=8)
+def matcher_of(lexicons: tuple[Lexicon, ...]) -> Matcher:
+    """Returns the matcher of some lexicons, built once (the packaged ones, used for every text, stay cached)."""
+    return Matcher(lexicons)
 
 
 class Matchable:
@@ -114,10 +215,7 @@ class Matchable:
 
     def find(self, lexicon: Lexicon) -> list[Hit]:
         """Returns every phrase of the lexicon found in the tokens."""
-        hits = []
-        for index in lexicon.indexes:
-            hits += find_in(index, self.fields[index.match_on])
-        return hits
+        return matcher_of((lexicon,)).find(self)
 
 
 def _normalise_part(part: str, *, match_on: MatchOn) -> str:
@@ -155,24 +253,6 @@ def _too_short(phrase: str) -> bool:
     return len(words) == 1 and "*" not in phrase and len(skeleton(normalise_word(phrase))) < MIN_SKELETON
 
 
-def build_index(phrases: list[Phrase], *, match_on: MatchOn) -> Index:
-    """Indexes phrases by their first word; phrases starting with a pattern are tried on every token."""
-    by_first: dict[str, list[Phrase]] = defaultdict(list)
-    wildcard_first = []
-    for phrase in phrases:
-        first = phrase.words[0]
-        if isinstance(first, str):
-            by_first[first].append(phrase)
-        elif isinstance(first, frozenset):
-            for key in first:
-                by_first[key].append(phrase)
-        else:
-            wildcard_first.append(phrase)
-    patterns = sorted({p.words[0].pattern for p in wildcard_first if isinstance(p.words[0], re.Pattern)})
-    wildcard_any = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-    return Index(match_on, {k: tuple(v) for k, v in by_first.items()}, tuple(wildcard_first), wildcard_any)
-
-
 def parse_lexicon(raw: dict[str, object], *, language: str) -> Lexicon:
     """Compiles a lexicon from its JSON form."""
     match_on = raw.get("match_on", "form")
@@ -192,8 +272,7 @@ def parse_lexicon(raw: dict[str, object], *, language: str) -> Lexicon:
             if not words or words[0] is None:
                 raise ValueError(f"{language}: {name}: phrase {text!r} must start with a word")
             compiled[target].append(Phrase(name, words))
-    indexes = tuple(build_index(p, match_on=m) for m, p in compiled.items() if p)
-    return Lexicon(language=language, indexes=indexes)
+    return Lexicon(language=language, phrases={m: tuple(p) for m, p in compiled.items() if p})
 
 
 @cache

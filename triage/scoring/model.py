@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from triage.scoring.features import Features
+from triage.scoring.features import DIMENSIONS, Features
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
@@ -64,20 +64,25 @@ class Head:
         return _sigmoid(self.bias + sum(self.weights.get(i, 0.0) * v for i, v in features))
 
 
+NO_WEIGHTS = (0.0, 0.0, 0.0)
+"""What `Model.stacked` holds for a bucket no head weighs."""
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
-    """The three ordinal heads, with their weights also stacked per feature for one lookup each."""
+    """The three ordinal heads, with their weights also stacked per feature bucket, in a list for one indexing each
+    (a bucket no head weighs holds zeros)."""
 
     heads: tuple[Head, Head, Head]
     thresholds: tuple[float, float, float] = THRESHOLDS
-    stacked: dict[int, tuple[float, float, float]] = field(init=False, repr=False, compare=False)
+    stacked: list[tuple[float, float, float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        keys = set().union(*(h.weights for h in self.heads))
-        stacked = {
-            k: (self.heads[0].weights.get(k, 0.0), self.heads[1].weights.get(k, 0.0), self.heads[2].weights.get(k, 0.0))
-            for k in keys
-        }
+        first, second, third = (h.weights for h in self.heads)
+        keys = first.keys() | second.keys() | third.keys()
+        stacked = [NO_WEIGHTS] * max(DIMENSIONS, max(keys, default=0) + 1)
+        for k in keys:
+            stacked[k] = (first.get(k, 0.0), second.get(k, 0.0), third.get(k, 0.0))
         object.__setattr__(self, "stacked", stacked)
 
     def cumulative(self, features: Features) -> tuple[float, float, float]:
@@ -85,11 +90,10 @@ class Model:
         z1, z2, z3 = self.heads[0].bias, self.heads[1].bias, self.heads[2].bias
         stacked = self.stacked
         for index, value in features:
-            weights = stacked.get(index)
-            if weights is not None:
-                z1 += weights[0] * value
-                z2 += weights[1] * value
-                z3 += weights[2] * value
+            w1, w2, w3 = stacked[index]  # a bucket no head weighs adds 0.0, which leaves each sum as it was
+            z1 += w1 * value
+            z2 += w2 * value
+            z3 += w3 * value
         p1, p2, p3 = _sigmoid(z1), _sigmoid(z2), _sigmoid(z3)
         p2 = max(p2, p1)
         return p1, p2, max(p3, p2)

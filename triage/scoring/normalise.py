@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,6 +103,7 @@ class Token:
     skeleton: str
 
 
+@lru_cache(maxsize=4096)
 def char_script(ch: str) -> str | None:
     """Returns the script of one letter, or None for digits, symbols and emoji."""
     code = ord(ch)
@@ -117,10 +119,10 @@ def char_script(ch: str) -> str | None:
 def detect_script(text: str) -> Script:
     """Returns the dominant script, or mixed when two scripts each carry a fifth of the letters."""
     counts = {"latin": 0, "arabic": 0, "tifinagh": 0}
-    for ch in text:
+    for ch, n in Counter(text).items():
         script = char_script(ch)
         if script:
-            counts[script] += 1
+            counts[script] += n
     total = sum(counts.values())
     if total == 0:
         return "latin"
@@ -169,6 +171,7 @@ def normalise_word(word: str) -> str:
     return normalise_latin(word)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(form: str) -> str:
     """Drops inner vowels of a Latin form so that kaydrebni, kidrabni and kaydarbni meet."""
     if not form.isascii() or not form.isalpha():

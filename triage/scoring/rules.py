@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from triage.scoring.lexicon import Hit, Matchable, load_lexicons, number_words
+from triage.scoring.lexicon import Hit, Matchable, load_lexicons, matcher_of, number_words
 from triage.scoring.normalise import Token, normalise_word, tokenise
 from triage.scoring.types import Level
 
@@ -59,6 +59,8 @@ LETHALITY = "lethality"
 negation in its clause softens it ("wach ila chrebt … kanmot dghya?" asks about a plan), and with means it is a
 plan."""
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
+EVIDENCED_CUES = ("now", "away", "disavow", "lure", "secrecy", "confined", LETHALITY, *WATCHED)
+"""Cues whose evidence `_derived` reads."""
 SITUATING = frozenset({"safe_now", "away", "past"})
 """Phrases that hold a timing word without saying the harm is now: where the child or the person who harms is now
 ("daba ana 3nd jeddati", "الآن هو عند خالي") or how old the writer is now ("now im 19", "j'ai 20 ans aujourd'hui")."""
@@ -167,11 +169,7 @@ class RuleResult:
 
 def find_hits(tokens: tuple[Token, ...]) -> list[Hit]:
     """Returns every lexicon hit of every language; code-switching is the norm."""
-    matchable = Matchable(tokens)
-    hits: list[Hit] = []
-    for lexicon in load_lexicons():
-        hits.extend(matchable.find(lexicon))
-    return hits
+    return matcher_of(load_lexicons()).find(Matchable(tokens))
 
 
 def clause_ids(tokens: tuple[Token, ...], hits: list[Hit]) -> list[int]:
@@ -199,6 +197,8 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     """Removes hits inside an idiom ("my mum will kill me if I fail"); a hit that runs past the idiom's end
     ("he will kill me if I tell") breaks the idiom instead."""
     idioms = [h for h in hits if h.name in IDIOMS]
+    if not idioms:
+        return list(hits)
     broken = {
         i
         for i in idioms
@@ -215,12 +215,18 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
 
 def token_number(token: Token) -> int | None:
     """Returns the value of a token written in digits or as a number word ("4", "four", "أربع", "rb3a")."""
-    if NUMBER.fullmatch(token.form):
-        return int(token.form)
+    return number_of(token.form)
+
+
+@lru_cache(maxsize=65536)
+def number_of(form: str) -> int | None:
+    """Returns the value of a normalised word written in digits or as a number word."""
+    if NUMBER.fullmatch(form):
+        return int(form)
     words = number_words()
-    if token.form.startswith(ARABIC_ARTICLE) and token.form not in words:
-        return words.get(token.form.removeprefix(ARABIC_ARTICLE))
-    return words.get(token.form)
+    if form.startswith(ARABIC_ARTICLE) and form not in words:
+        return words.get(form.removeprefix(ARABIC_ARTICLE))
+    return words.get(form)
 
 
 def _ends_age(tokens: tuple[Token, ...], index: int) -> bool:
@@ -348,10 +354,10 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     findings += [
         Finding("distress", text[tokens[h.first].start : tokens[h.last].end]) for h in hits if h.name == "idiom_stress"
     ]
-    cues = {
-        name: [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == name]
-        for name in ("now", "away", "disavow", "lure", "secrecy", "confined", LETHALITY, *WATCHED)
-    }
+    cues: dict[str, list[str]] = {name: [] for name in EVIDENCED_CUES}
+    for h in hits:
+        if h.name in cues:
+            cues[h.name].append(text[tokens[h.first].start : tokens[h.last].end])
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
     if cues["disavow"] and not cues["now"]:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
@@ -367,6 +373,8 @@ def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
     """Tells whether every word of the message lies in a call for help or a courtesy word, with at least one call
     for help or MIN_COURTESY courtesy words ("help me!!", "3afak 3afak 3afak", not "please")."""
     pleas = [h for h in hits if h.name in PLEAS]
+    if not pleas:
+        return False
     covered = {i for h in pleas for i in range(h.first, h.last + 1)}
     words = [i for i, token in enumerate(tokens) if token.form[:1].isalnum()]
     enough = any(h.name == "plea" for h in pleas) or sum(h.name == "courtesy" for h in pleas) >= MIN_COURTESY
