@@ -10,8 +10,8 @@ examples added later for kinds of error seen on a held-out set (new wording, nev
 it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have
 been looked at it no longer measures anything honestly, so these sixteen are now training data (`SEEN`). `FRESH`
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
-never train or tune on one, never read it or its misses. `fresh17/` is the clean set now; a fresh set whose folder
-is not there yet is skipped.
+never train or tune on one, never read it or its misses. `fresh17/` and `fresh18/` are the clean sets now; a fresh
+set whose folder is not there yet is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 17)))}
-FRESH: dict[str, Path] = {"fresh17": HERE / "fresh17"}
+FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh17", "fresh18")}
 HELDOUT_EVERY = 3
 
 
