@@ -371,7 +371,7 @@ def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) 
         loaded = _load(session, plan)
         if loaded is None:
             plan.jobs = []
-            _send_unrecorded(plan, replies, skip=1 if plan.sent_early else 0)
+            _send_unrecorded(plan, replies)
             return
         row, contact, conversation = loaded
         menu: list[dict[str, Any]] | None = None
@@ -425,16 +425,17 @@ def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conver
     return None if loaded is None else loaded._tuple()
 
 
-def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]], *, skip: int = 0) -> None:
+def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
     """Sends the bot's answer to a turn that erased the person (what was erased), stored nowhere: the address
-    lives only in this plan, and a reply that cannot go now is not kept to retry (`skip`: parts already sent)."""
+    lives only in this plan, and a reply that cannot go now is not kept to retry (the first part, if it went
+    while the turn was stored, is not sent again)."""
     outgoings = [
         outgoing
         for text, buttons in replies
         for outgoing in outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons)
     ]
     results = [plan.sent_early.result()] if plan.sent_early is not None else []  # the rest may not overtake it
-    for outgoing in outgoings[skip:]:
+    for outgoing in outgoings[len(results) :]:
         if results and results[-1].outcome is not SendOutcome.ACCEPTED:
             break
         results.append(_send_outgoing(outgoing, status_callback=None))

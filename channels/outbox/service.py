@@ -3,10 +3,10 @@
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, exists, select, update
+from sqlalchemy import CursorResult, Select, exists, select, update
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.util import identity_key
 
@@ -157,35 +157,41 @@ def claim_batch(*, session: Session, row_ids: list[int], queued: Sequence[Outbou
         return []
     now = utcnow()
     for row in batch:
-        row.status, row.attempts = OutboxStatus.SENDING, row.attempts + 1
-        row.lease_until, row.updated_at = now + LEASE, now
+        _lease(row, now=now)
     session.flush()
     return [job for row in batch if (job := _job(session=session, row=row)) is not None]
 
 
+def _lease(row: OutboundMessage, *, now: datetime) -> None:
+    """Marks a row as being sent, for LEASE."""
+    row.status, row.attempts = OutboxStatus.SENDING, row.attempts + 1
+    row.lease_until, row.updated_at = now + LEASE, now
+
+
 def has_unfinished(*, session: Session, contact_id: uuid.UUID) -> bool:
     """Whether a row of the contact waits to be sent or is being sent."""
-    query = select(OutboundMessage.id).where(
-        OutboundMessage.contact_id == contact_id, OutboundMessage.status.in_(UNFINISHED)
-    )
-    return session.scalar(query.limit(1)) is not None
+    return session.scalar(_unfinished_of(contact_id).limit(1)) is not None
 
 
 def lease_sent(*, session: Session, row: OutboundMessage) -> None:
     """Leases a row added by this transaction whose text already went out, so that nobody sends it again before
     its result is recorded."""
-    now = utcnow()
-    row.status, row.attempts, row.lease_until, row.updated_at = OutboxStatus.SENDING, row.attempts + 1, now + LEASE, now
+    _lease(row, now=utcnow())
     session.flush()
 
 
 def _older_waiting(session: Session, first: OutboundMessage) -> bool:
     """Whether an unfinished row of the contact comes before `first` (written or not yet)."""
-    query = select(_earlier.id).where(_earlier.contact_id == first.contact_id, _earlier.status.in_(UNFINISHED))
+    query = _unfinished_of(first.contact_id)
     if first.id is not None:
         query = query.where(_earlier.id < first.id)
     with session.no_autoflush:  # rows not written yet come after every written one
         return session.scalar(query.limit(1)) is not None
+
+
+def _unfinished_of(contact_id: uuid.UUID) -> Select[tuple[int]]:
+    """The ids of the contact's rows that wait to be sent or are being sent."""
+    return select(_earlier.id).where(_earlier.contact_id == contact_id, _earlier.status.in_(UNFINISHED))
 
 
 def _pending(session: Session, row_id: int) -> OutboundMessage | None:
