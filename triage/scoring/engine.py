@@ -65,9 +65,10 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     rules_level, extra = _structured(_rule_level(current, earlier=earlier), context=context, codes=codes)
     level = _most_urgent(rules_level, model_level)  # the answers only lift a level to P2 or P1: before or after, alike
     results = [current, *earlier]
-    if _raises(context=context, codes=codes) or _disabled(results, codes):
+    concerned = _concerned(results, codes)
+    if _raises(context=context, codes=codes) or (concerned and _disabled(results)):
         level = _raised(level, codes=codes)
-    elif context.reporter is None and _child_writes(results, codes, asking=_asks(text, codes)):
+    elif context.reporter is None and (concerned or _asks(text, codes)) and _child_writes(results):
         # The model learnt the raise from labels that carry it: raising its level too would count it twice.
         level = _most_urgent(level, _raised(rules_level, codes=codes))
     return Assessment(
@@ -173,10 +174,10 @@ def _concerned(results: list[RuleResult], codes: frozenset[str]) -> bool:
     )
 
 
-def _child_writes(results: list[RuleResult], codes: frozenset[str], *, asking: bool) -> bool:
-    """Whether the text says a child writes, in a message of concern or a question ("bba kaydrebni, 3ndi 14 3am",
-    "i'm 15, do you have to tell the police if i tell you something?"; not "hey im 14")."""
-    return (asking or _concerned(results, codes)) and any(result.child_writing for result in results)
+def _child_writes(results: list[RuleResult]) -> bool:
+    """Whether the text says a child writes; it raises a message of concern or a question ("bba kaydrebni, 3ndi 14
+    3am", "i'm 15, do you have to tell the police if i tell you something?"; not "hey im 14")."""
+    return any(result.child_writing for result in results)
 
 
 def _asks(text: str, codes: frozenset[str]) -> bool:
@@ -185,10 +186,10 @@ def _asks(text: str, codes: frozenset[str]) -> bool:
     return "info_request" in codes or any(mark in text for mark in QUESTION_MARKS)
 
 
-def _disabled(results: list[RuleResult], codes: frozenset[str]) -> bool:
-    """Whether the text names a disability in a message of concern ("ابن اختي من ذوي الاحتياجات الخاصة … يربطونه";
-    not "my son is autistic, which school takes him?")."""
-    return _concerned(results, codes) and any(result.disability for result in results)
+def _disabled(results: list[RuleResult]) -> bool:
+    """Whether the text names a disability; it raises a message of concern ("ابن اختي من ذوي الاحتياجات الخاصة …
+    يربطونه"; not "my son is autistic, which school takes him?")."""
+    return any(result.disability for result in results)
 
 
 def _raises(*, context: Context, codes: frozenset[str]) -> bool:
