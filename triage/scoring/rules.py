@@ -61,6 +61,7 @@ plan."""
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 EVIDENCED_CUES = ("now", "away", "disavow", "lure", "secrecy", "confined", LETHALITY, *WATCHED)
 """Cues whose evidence `_derived` reads."""
+AGE_INTROS = frozenset({"age_intro", "self_age_intro"})
 SITUATING = frozenset({"safe_now", "away", "past"})
 """Phrases that hold a timing word without saying the harm is now: where the child or the person who harms is now
 ("daba ana 3nd jeddati", "الآن هو عند خالي") or how old the writer is now ("now im 19", "j'ai 20 ans aujourd'hui")."""
@@ -128,10 +129,16 @@ a child for, on a child helpline, unless they say they are an adult or a parent;
 NUMBER = re.compile(r"\d{1,2}")
 ARABIC_ARTICLE = "ال"
 """Number words take the article ("ذات الخمسة عشر عاماً" is fifteen, not ten)."""
-CONJUNCTIONS = frozenset({"and", "et", "w", "u", "o", "و"})
+CONJUNCTIONS = frozenset(
+    {"and", "et", "w", "u", "o", "و", "but", "mais", "walakin", "if", "si", "ila", "so", "donc", "ou", "or"}
+)
+"""Words that close an age said without a unit: "im 14 if i call you…", "3ndi 15 walakin…"."""
+ARABIC_AND = "و"
+"""Arabic writes "and" joined to the next word ("عمري 15 ولا أحد يعرف"): such a word closes an age too."""
 FIRST_PERSON = frozenset(
     normalise_word(word)
-    for word in ("me", "moi", "iyi", "liya", "3liya", "biya", "fiya", "ليا", "عليا", "بيا", "فيا", "علي")
+    for word in ("me", "moi", "iyi", "fllai", "flli", "liya", "3liya", "biya", "fiya")
+    + ("ليا", "عليا", "بيا", "فيا", "علي")
 )
 FIRST_PERSON_ENDINGS = ("ni", "ني")
 
@@ -230,9 +237,10 @@ def number_of(form: str) -> int | None:
 
 
 def _ends_age(tokens: tuple[Token, ...], index: int) -> bool:
-    """Tells whether the number at index ends an age said without a unit ("i'm 11 and…", "3ndi 9.")."""
+    """Tells whether the number at index ends an age said without a unit ("i'm 11 and…", "3ndi 9.", "عمري 9 ولا…")."""
     after = index + 1
-    return after == len(tokens) or tokens[after].form in CONJUNCTIONS or not tokens[after].form[0].isalnum()
+    form = tokens[after].form if after < len(tokens) else ""
+    return not form or form in CONJUNCTIONS or form.startswith(ARABIC_AND) or not form[0].isalnum()
 
 
 def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
@@ -259,8 +267,8 @@ def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
 
 def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
     """The writer's own age: a number right after "i'm", "j'ai", "3ndi", "عمري" with its unit or closing its
-    clause ("im 14", "3ndi 15 3am", "i'm 19 now"; not "3ndi 15 dh")."""
-    followers = {h.first for h in hits if h.name in ("age_unit", "now")}
+    clause or a plea ("im 14", "3ndi 15 3am", "i'm 19 now", "عندي 15 عافاكم"; not "3ndi 15 dh")."""
+    followers = {h.first for h in hits if h.name in ("age_unit", "now", "courtesy", "plea")}
     for hit in hits:
         index = hit.last + 1
         if hit.name != "self_age_intro" or index >= len(tokens):
@@ -329,7 +337,9 @@ class Found(NamedTuple):
 
 def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     """Returns what the rules find in a text."""
-    hits = _drop_disavowed_timing(_drop_situated_timing(_drop_covered_modifiers(drop_idioms(find_hits(tokens)))))
+    hits = _drop_age_spanning_past(
+        _drop_disavowed_timing(_drop_situated_timing(_drop_covered_modifiers(drop_idioms(find_hits(tokens)))))
+    )
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
@@ -392,6 +402,14 @@ def _drop_covered_modifiers(hits: list[Hit]) -> list[Hit]:
         if h.name not in MODIFIERS
         or not (any(_covers(n, h) for n in nows) or (h.name == "past" and any(_contains(r, h) for r in recents)))
     ]
+
+
+def _drop_age_spanning_past(hits: list[Hit]) -> list[Hit]:
+    """Drops a past cue whose gap runs into the writer's age: "منذ .. سنة" (a year ago) must not read "منذ شهرين
+    عندي 16 سنة" (for two months; I am 16) as the past. The age's number and unit then close the cue; phrases
+    that start with the age ("daba 3ndi .. 3am") or end with it ("عندما كان عمري", when I was) are kept."""
+    ages = [h for h in hits if h.name in AGE_INTROS]
+    return [h for h in hits if h.name != "past" or not any(h.first + 2 <= a.first <= h.last - 2 for a in ages)]
 
 
 def _drop_situated_timing(hits: list[Hit]) -> list[Hit]:

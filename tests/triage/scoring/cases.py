@@ -799,7 +799,41 @@ ROUND12 = [
     case("en-dont-send-me-home", "please dont send me home tonight, i cant tell you why", P1, "afraid_home"),
 ]  # fmt: skip
 
+# Round 13: smuggling of children set for tonight, sextortion for money, a child's wedding being prepared, the age
+# inside a past cue's gap, humiliation in a class group, harm reported by an adult (hunger, locked out, cuts), a
+# nightly visit when the person is there tonight, and what must stay where it is.
+ROUND13 = [
+    case("en-boat-tonight", "a man is taking my cousin 14 across to ceuta on a boat tonight, he paid him", P1,
+         "trafficking"),
+    case("fr-passeur", "mon neveu de 15 ans part cette nuit en patera avec un passeur", P1, "trafficking"),
+    case("dl-y7reg", "khouya 15 ans ghadi y7reg had lil m3a wa7d khelsso", P1, "trafficking"),
+    case("fr-holiday-spain", "on part en espagne ce soir avec mes parents pour les vacances", P4,
+         absent="trafficking", rules_level=True),
+    case("fr-video-money", "il a ma video et il veut de l'argent sinon il l'envoie a ma famille, jai 14 ans", P1,
+         "online_exploitation"),
+    case("en-engagement", "They are preparing the engagement of my 16 year old niece to her cousin for next month",
+         P2, "child_marriage", rules_level=True),
+    case("ar-khitba", "اهلي يحضرون لخطبة اختي عمرها 15 سنة من رجل عمره 40 سنة", P2, "child_marriage"),
+    case("da-age-in-gap", "كنجرح يدي بالموس هادي شهرين عندي 14 عام", P1, "self_harm", absent="past"),
+    case("ar-age-and", "اجرح يدي منذ ثلاثة اشهر وعمري 15 ولا احد يعرف", P1, "self_harm", absent="past"),
+    case("ar-when-age-kept", "عندما كان عمري ثماني سنوات لمسني قريب، لم أره بعدها", P3, "past", rules_level=True),
+    case("da-class-group", "دارو عليا كروب فالواتساب سميتو البقرة وكلشي كيضحك عليا، عندي 13 عام", P2, "bullying"),
+    case("tzm-laugh-at-me", "ar ttḍṣan fllai inelmaden kraygatt ass, ur riɣ ad ddu s lmdrasa", P2, "bullying"),
+    case("fr-deprived", "Un élève de 13 ans m'a confié que sa belle-mère le prive de nourriture", P2, "neglect"),
+    case("en-cuts-forearm", "there are fresh scratches on my daughter's wrists, she's 13. what should i do", P2,
+         "self_harm", rules_level=True),
+    case("tzm-night-visit", "argaz n immi ar d ittasi s tsga inu ɣ iḍ, iḍ ad d ikka, giɣ 12", P1, "sexual_abuse"),
+    case("dl-rifle-tonight", "3reft fin kaykhbi bba lfusil, ila b9a kolchi kif howa had lila ghadi nsali m3a rasi",
+         P1, "suicide_plan"),
+    case("da-cant-go-home", "ماقدراش نرجع للدار، خويا قال ليا الا رجعتي غادي نقتلك، انا فالمحطة", P1),
+    case("en-age-before-if", "im 14 if i call you will you tell my parents", P3, "info_request"),
+    case("en-nothing-violent", "my son 12 is teased because he's short, nothing violent, how to help him?", P3,
+         "negation", rules_level=True),
+    case("en-charger", "i wont need it after tomorrow, thanks for the charger", P4, absent="suicide_intent",
+         rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
-    + ROUND12
+    + ROUND12 + ROUND13
 )  # fmt: skip
