@@ -40,6 +40,7 @@ CUES = frozenset(
         "present",
         "silenced",
         "disability",
+        "plain",
     }
 )
 PLEAS = frozenset({"plea", "courtesy"})
@@ -54,6 +55,7 @@ ACTS = {"possession": "suicide_plan", "will_use": "suicide_plan", "ingest": "att
 "3ndi l7bel", "je vais avaler les cachets"); means swallowed or drunk is an attempt ("swallowed the tablets",
 "كليت الحبوب"); a height to throw oneself from is a plan ("ghadi nrmi rasi mn sta7")."""
 IDIOMS = frozenset({"idiom", "idiom_stress"})
+PLAIN = "plain"
 LETHALITY = "lethality"
 """A question about what would kill and how fast ("will i die", "kanmot dghya", "هل سأموت"): no hypothetical or
 negation in its clause softens it ("wach ila chrebt … kanmot dghya?" asks about a plan), and with means it is a
@@ -200,6 +202,13 @@ def _overlaps(a: Hit, b: Hit) -> bool:
     return a.first <= b.last and b.first <= a.last
 
 
+def drop_plain(hits: list[Hit]) -> list[Hit]:
+    """Removes the `plain` cues and what lies inside them: everyday words that a signal's pattern would also read
+    ("derb", a neighbourhood, has the skeleton of "drb", to hit)."""
+    plain = [h for h in hits if h.name == PLAIN]
+    return [h for h in hits if h.name != PLAIN and not any(_contains(p, h) for p in plain)]
+
+
 def drop_idioms(hits: list[Hit]) -> list[Hit]:
     """Removes hits inside an idiom ("my mum will kill me if I fail"); a hit that runs past the idiom's end
     ("he will kill me if I tell") breaks the idiom instead."""
@@ -338,7 +347,9 @@ class Found(NamedTuple):
 def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     """Returns what the rules find in a text."""
     hits = _drop_age_spanning_past(
-        _drop_disavowed_timing(_drop_situated_timing(_drop_covered_modifiers(drop_idioms(find_hits(tokens)))))
+        _drop_disavowed_timing(
+            _drop_situated_timing(_drop_covered_modifiers(drop_idioms(drop_plain(find_hits(tokens)))))
+        )
     )
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)

@@ -833,7 +833,30 @@ ROUND13 = [
          rules_level=True),
 ]  # fmt: skip
 
+# Round 14: a child taken into a car now, a child thrown out at nightfall, bleeding that will not stop, the person
+# who harms coming tonight, begging networks, and a neighbourhood that only looks like a blow.
+ROUND14 = [
+    case("ar-dragged-into-car", "رأيت رجلا يجر طفلا صغيرا يبكي ويصرخ انه ليس اباه، ركبا سيارة سوداء الان", P1,
+         "trafficking"),
+    case("dl-forced-into-car", "wa7d rajel rekbha f tomobil bzz mnha, lbent sghira w katbki, daba", P1,
+         "trafficking"),
+    case("tzm-took-girls", "yan urgaz iwi snat tfrxin zg lmdrasa ghilad, ur t nssin", P1, "trafficking"),
+    case("dl-thrown-out-night", "bba jrani mn dar w lil dkhel, ana f la gare bou7di, 3ndi 12", P1,
+         "missing_runaway"),
+    case("tzm-thrown-out-dark", "baba yessufegh ayi zi taddart, nekk g zzenqa, ttlam", P1, "missing_runaway"),
+    case("dl-bleeding", "9te3t dra3i b lmos w ldem ma bghach ywa9f", P1, "medical"),
+    case("ar-uncle-tonight", "عمي سيأتي إلى بيتنا الليلة وسينام في غرفتي، لا أريد أن أعود الى البيت", P1,
+         "afraid_home"),
+    case("da-tissues-red-light", "كاين واحد الراجل كيخلي دراري صغار يبيعو المناديل فالضو الحمر", P2, "child_labour",
+         rules_level=True),
+    case("dl-begging", "kayn rajel kaykhlihom ytslaw f lmdina w f lil kaykhod lihom kolchi", P2, "child_labour",
+         rules_level=True),
+    case("dl-derb-is-a-place", "kanl3eb f derb m3a s7abi", P4, absent="physical_abuse", rules_level=True),
+    case("dl-dad-takes-rent", "bba kaydi lflous dyal lkra kol chhar", P4, absent="trafficking", rules_level=True),
+    case("fr-child-of-my-age", "si un enfant de mon âge porte plainte contre ses parents, il va où ?", P3),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
-    + ROUND12 + ROUND13
+    + ROUND12 + ROUND13 + ROUND14
 )  # fmt: skip
