@@ -40,7 +40,10 @@ On fresh14 + fresh16 pooled (182 P1) the relabelled model at 0.15 and the earlie
 Round 12 (5,706 messages, fresh14 and fresh16 in): prior 0.081; at (0.15, 0.3, 0.5) cross-validation gives recall
 0.977, precision 0.758, under-triage 3.9 %, but the P2 head put "i took the bus to school today" and "my parents
 fight all the time and keep shouting" at 0.305: the P2 head is 0.4 (at P1 0.09, 0.4 costs 0.5 points of
-cross-validated under-triage against 0.3: 4.4 % against 3.7 %)."""
+cross-validated under-triage against 0.3: 4.4 % against 3.7 %).
+
+Round 14 (6,794 messages, fresh17 to fresh19 in): prior 0.077; (0.15, 0.4, 0.5) gives recall 0.979, precision 0.756,
+under-triage 4.0 %; 0.12 gives 0.980 / 0.736 but puts "ma fille se fait faire chanter" (P2) at P1. Unchanged."""
 
 BARE_P1_THRESHOLD = 0.2
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
