@@ -66,7 +66,7 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     level = _most_urgent(rules_level, model_level)  # the answers only lift a level to P2 or P1: before or after, alike
     results = [current, *earlier]
     concerned = _concerned(results, codes)
-    if _raises(context=context, codes=codes) or (concerned and _disabled(results)):
+    if _raises(context=context, codes=codes) or (concerned and _named_raise(results)):
         level = _raised(level, codes=codes)
     elif context.reporter is None and (concerned or _asks(text, codes)) and _child_writes(results):
         # The model learnt the raise from labels that carry it: raising its level too would count it twice.
@@ -186,10 +186,11 @@ def _asks(text: str, codes: frozenset[str]) -> bool:
     return "info_request" in codes or any(mark in text for mark in QUESTION_MARKS)
 
 
-def _disabled(results: list[RuleResult]) -> bool:
-    """Whether the text names a disability; it raises a message of concern ("ابن اختي من ذوي الاحتياجات الخاصة …
-    يربطونه"; not "my son is autistic, which school takes him?")."""
-    return any(result.disability for result in results)
+def _named_raise(results: list[RuleResult]) -> bool:
+    """Whether the text names a disability or says it is a repeat contact; either raises a message of concern
+    ("ابن اختي من ذوي الاحتياجات الخاصة … يربطونه", "je vous ai déjà écrit pour mon fils harcelé"; not "my son is
+    autistic, which school takes him?")."""
+    return any(result.disability or result.repeat for result in results)
 
 
 def _raises(*, context: Context, codes: frozenset[str]) -> bool:

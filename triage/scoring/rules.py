@@ -40,6 +40,7 @@ CUES = frozenset(
         "present",
         "silenced",
         "disability",
+        "repeat",
         "plain",
     }
 )
@@ -136,6 +137,7 @@ CONJUNCTIONS = frozenset(
 )
 """Words that close an age said without a unit: "im 14 if i call you…", "3ndi 15 walakin…"."""
 ARABIC_AND = "و"
+ARABIC_TEENS = frozenset({"عشر", "عشره"})
 """Arabic writes "and" joined to the next word ("عمري 15 ولا أحد يعرف"): such a word closes an age too."""
 FIRST_PERSON = frozenset(
     normalise_word(word)
@@ -169,6 +171,9 @@ class RuleResult:
     """The text holds an idiom the rules read as such ("this exam is killing me", "lbac ghadi y9tlni")."""
     disability: bool = False
     """The text names a disability ("handicap mental", "ذوي الاحتياجات الخاصة", "autistic"): DOMAIN.md raises by one."""
+    repeat: bool = False
+    """The text says the writer has written about this before ("je vous ai déjà écrit", "hadi tani mra kanktb
+    likom"): a repeat contact, which DOMAIN.md raises by one."""
 
     @property
     def active_codes(self) -> frozenset[str]:
@@ -283,6 +288,8 @@ def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
         if hit.name != "self_age_intro" or index >= len(tokens):
             continue
         value = token_number(tokens[index])
+        if value is not None and index + 1 < len(tokens) and tokens[index + 1].form in ARABIC_TEENS:
+            value, index = value + 10, index + 1  # "أربع عشرة سنة" is fourteen
         if value is not None and (index + 1 in followers or _ends_age(tokens, index)):
             return value
     return None
@@ -302,9 +309,9 @@ def first_person(text: str, tokens: tuple[Token, ...], hit: Hit) -> bool:
 
 def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, own: bool) -> bool:
     """Tells whether a child writes: by their age under 18 or their class ("je suis en 3e", "ana f college") or,
-    when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, never in
-    an idiom; with "je", "ana", "أنا" or "i" in the text), without saying they are an adult or writing about their
-    own child ("now im 19", "my son", "wldi")."""
+    when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, never the
+    distress an idiom stands for; with "je", "ana", "أنا" or "i" in the text), without saying they are an adult or
+    writing about their own child ("now im 19", "my son", "wldi")."""
     age = stated_age(tokens, hits)
     if age is not None:
         return age < ADULT_AGE
@@ -342,6 +349,7 @@ class Found(NamedTuple):
     child_writing: bool
     figurative: bool
     disability: bool
+    repeat: bool
 
 
 def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
@@ -372,6 +380,9 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         if (hit.name, evidence, soft) not in seen:
             seen.add((hit.name, evidence, soft))
             findings.append(Finding(hit.name, evidence, soft))
+    # A concern of the writer's own outside the idiom says a child writes ("mama ghadi t9telni ila sqtt, w ma
+    # kann3esch"); the idiom's own distress ("lbac ghadi y9tlni") does not.
+    own = any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
     findings += [
         Finding("distress", text[tokens[h.first].start : tokens[h.last].end]) for h in hits if h.name == "idiom_stress"
     ]
@@ -384,10 +395,10 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
     derived = _derived(findings, cues=cues, acted=acted)
     figurative = any(h.name in IDIOMS for h in hits)
-    own = not figurative and any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
     child = child_writing(tokens, hits, victim=victim, own=own)
     disability = any(h.name == "disability" for h in hits)
-    return Found(findings + derived, bool(cues["now"]), child, figurative, disability)
+    repeat = any(h.name == "repeat" for h in hits)
+    return Found(findings + derived, bool(cues["now"]), child, figurative, disability, repeat)
 
 
 def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
@@ -540,7 +551,7 @@ def apply_rules(text: str) -> RuleResult:
     """Runs the safety rules on one text (cached: a conversation's earlier messages are read again at each turn,
     and the rate limit and the transcript score the same message)."""
     tokens = tokenise(text)
-    findings, now, child, figurative, disability = find_signals(text, tokens=tokens)
+    findings, now, child, figurative, disability, repeat = find_signals(text, tokens=tokens)
     level = level_of(findings)
     special = combine_special(findings, now=now)
     if special.rank < level.rank:
@@ -553,4 +564,5 @@ def apply_rules(text: str) -> RuleResult:
         child_writing=child,
         figurative=figurative,
         disability=disability,
+        repeat=repeat,
     )

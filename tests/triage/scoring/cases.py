@@ -856,7 +856,24 @@ ROUND14 = [
     case("fr-child-of-my-age", "si un enfant de mon âge porte plainte contre ses parents, il va où ?", P3),
 ]  # fmt: skip
 
+# Round 15: farewells that end in thanks, a young child alone at night (Arabic ordinal ages), an age in compound
+# Arabic numbers, grief, a repeat contact named in the text, and a child's own distress beside an idiom.
+ROUND15 = [
+    case("en-bye-thanks-for-trying", "just wanted to say goodbye. gave my brother my switch. thanks for trying", P1,
+         "suicide_intent"),
+    case("tzm-gave-phone", "fkiɣ tilifun inu i gma, ur iyi tzram dagh", P1, "suicide_intent"),
+    case("ar-ordinal-young", "وجدت طفلا في حوالي السادسة وحده قرب المحطة ليلا ولا يعرف عنوانه", P1, "young_child"),
+    case("ar-teen-compound", "عمري خمس عشرة سنة هربت من البيت منذ ثلاثة ايام وانام في الشارع", P1,
+         "missing_runaway"),
+    case("fr-repeat", "je vous ai déjà écrit pour ma fille harcelée au collège, rien n'a changé", P2, "bullying"),
+    case("dl-repeat-hit", "hadi tani mra kanktb likom 3la wldi li kaydrbouh f lqism", P1, "physical_abuse"),
+    case("dl-idiom-and-no-sleep", "lbac ghadi y9tlni hhh walakin bsse7 ma kann3esch w kanbki kol lil", P2, "distress"),
+    case("dl-idiom-alone", "lbac ghadi y9tlni", P3, rules_level=True),
+    case("fr-abuser-died", "quand j'étais petite mon oncle me touchait, il est mort", P3, absent="distress",
+         rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
-    + ROUND12 + ROUND13 + ROUND14
+    + ROUND12 + ROUND13 + ROUND14 + ROUND15
 )  # fmt: skip
