@@ -43,6 +43,7 @@ from triage.intake import (
     add_message,
     current_conversation,
     get_conversation,
+    lock_conversation,
     open_conversation,
     record_inbound,
     request_human,
@@ -156,7 +157,7 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
     route = _route(row, contact, conversation, _bot_text(contact, row))
     plan.bot_text = route.bot_text
     if route.bot_text is not None and not opened:  # the bot's actions could not find a conversation opened now
-        session.execute(select(Conversation.id).where(Conversation.id == conversation.id).with_for_update())
+        lock_conversation(session=session, conversation_id=conversation.id)
         plan.answer = _ask(plan, route.bot_text)
     if route.bot_text is not None:  # read while Rasa works: the answer finds it known
         plan.early = not outbox.has_unfinished(session=session, contact_id=contact.id)

@@ -51,11 +51,11 @@ def store(inbound: Inbound) -> Hint | None:
                     return None
                 contact_id = None
                 if inbound.channel is not None and inbound.address is not None:
-                    contact = contacts.remember(session=session, channel=inbound.channel, address=inbound.address)
-                    contacts.touch_inbound(contact=contact)
-                    contact_id = contact.id
-                row = inbox.store(session=session, inbound=inbound, contact_id=contact_id)
-            return Hint(row.id, contact_id)
+                    contact_id = contacts.touch_inbound(
+                        session=session, channel=inbound.channel, address=inbound.address
+                    )
+                row_id = inbox.store(session=session, inbound=inbound, contact_id=contact_id)
+            return Hint(row_id, contact_id)
         except IntegrityError:
             if attempt == STORE_ATTEMPTS - 1:
                 raise

@@ -4,14 +4,22 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from channels.contacts.models import Contact
 from channels.identity import pseudonym
-from helpline.db import utcnow
+from helpline.db import table, utcnow
 
 WHATSAPP_WINDOW = timedelta(hours=24)
+
+_contacts = table(Contact)
+_TOUCH = (  # built once, on the table: the webhook runs it for every message
+    update(_contacts)
+    .where(_contacts.c.channel == bindparam("of_channel"), _contacts.c.pseudonym == bindparam("of_pseudonym"))
+    .values(last_inbound_at=bindparam("now"))
+    .returning(_contacts.c.id)
+)
 
 
 def find(*, session: Session, channel: str, pseudonym_: str) -> Contact | None:
@@ -30,9 +38,17 @@ def remember(*, session: Session, channel: str, address: str) -> Contact:
     return contact
 
 
-def touch_inbound(*, contact: Contact) -> None:
-    """Records that the user just wrote (opens WhatsApp's 24 h window)."""
-    contact.last_inbound_at = utcnow()
+def touch_inbound(*, session: Session, channel: str, address: str) -> uuid.UUID:
+    """Records that the user at this address just wrote (opens WhatsApp's 24 h window), creating the contact on
+    first contact (a concurrent twin raises IntegrityError); returns the contact's id."""
+    now, key = utcnow(), pseudonym(channel=channel, address=address)
+    known: uuid.UUID | None = session.execute(_TOUCH, {"of_channel": channel, "of_pseudonym": key, "now": now}).scalar()
+    if known is not None:
+        return known
+    contact = Contact(channel=channel, pseudonym=key, address=address, last_inbound_at=now)
+    session.add(contact)
+    session.flush()
+    return contact.id
 
 
 def within_whatsapp_window(*, contact: Contact) -> bool:

@@ -2,19 +2,63 @@
 
 import uuid
 from collections.abc import Collection
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, and_, exists, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import CursorResult, Integer, and_, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy.orm import Session
 
 from channels.inbox.models import InboundKind, InboundMessage, InboxStatus
 from channels.message import Channel, Inbound, Provider
-from helpline.db import utcnow
+from helpline.db import table, utcnow
 
 LEASE = timedelta(seconds=60)
 MAX_ATTEMPTS = 5
 CANDIDATES = 8
+
+
+UNFINISHED = (InboxStatus.PENDING, InboxStatus.WORKING)
+
+# The statements of the hot path are built once (on the table where the ORM is not needed): building a statement
+# and its cache key cost more than SQLite takes to run it.
+_inbox = table(InboundMessage)
+_earlier = _inbox.alias("earlier")
+FIRST_OF_ITS_CONTACT = ~exists().where(
+    _earlier.c.contact_id == _inbox.c.contact_id, _earlier.c.id < _inbox.c.id, _earlier.c.status.in_(UNFINISHED)
+)
+_WORKABLE = or_(
+    _inbox.c.status == InboxStatus.PENDING,
+    and_(_inbox.c.status == InboxStatus.WORKING, _inbox.c.lease_until < bindparam("now")),
+)
+_HEADS = (
+    select(_inbox.c.id, _inbox.c.contact_id)
+    .where(_WORKABLE, FIRST_OF_ITS_CONTACT)
+    .order_by(_inbox.c.id)
+    .limit(bindparam("limit", type_=Integer))
+)
+_CANDIDATES = (
+    select(_inbox.c.id, _inbox.c.status, _inbox.c.attempts)
+    .where(_WORKABLE, FIRST_OF_ITS_CONTACT)
+    .order_by(_inbox.c.id)
+    .limit(CANDIDATES)
+    .with_for_update(skip_locked=True, of=_inbox)
+)
+_LEASE_IF_UNCHANGED = (
+    update(_inbox)
+    .where(
+        _inbox.c.id == bindparam("row_id"),
+        _inbox.c.status == bindparam("seen_status"),
+        _inbox.c.attempts == bindparam("seen_attempts"),
+    )
+    .values(status=InboxStatus.WORKING, attempts=_inbox.c.attempts + 1, lease_until=bindparam("until"))
+)
+_STORE = insert(_inbox).returning(_inbox.c.id)
+_CLAIM = (
+    update(InboundMessage)
+    .where(_inbox.c.id == bindparam("row_id"), _WORKABLE, FIRST_OF_ITS_CONTACT)
+    .values(status=InboxStatus.WORKING, attempts=InboundMessage.attempts + 1, lease_until=bindparam("until"))
+    .returning(InboundMessage)
+)
 
 
 def is_duplicate(*, session: Session, provider: Provider, provider_id: str) -> bool:
@@ -29,23 +73,22 @@ def is_duplicate(*, session: Session, provider: Provider, provider_id: str) -> b
     )
 
 
-def store(*, session: Session, inbound: Inbound, contact_id: uuid.UUID | None) -> InboundMessage:
-    """Stores one update to be worked; unsupported updates with nobody to answer are stored already done."""
+def store(*, session: Session, inbound: Inbound, contact_id: uuid.UUID | None) -> int:
+    """Stores one update to be worked (one statement, no ORM: the webhook runs it for every message); unsupported
+    updates with nobody to answer are stored already done. Returns the row's id."""
     idle = inbound.address is None
-    row = InboundMessage(
-        provider=inbound.provider,
-        provider_id=inbound.provider_id,
-        channel=inbound.channel or inbound.provider,
-        contact_id=contact_id,
-        kind=inbound.kind,
-        text=inbound.text,
-        details=inbound.details(),
-        status=InboxStatus.IGNORED if idle else InboxStatus.PENDING,
-        processed_at=utcnow() if idle else None,
-    )
-    session.add(row)
-    session.flush()
-    return row
+    values = {
+        "provider": inbound.provider,
+        "provider_id": inbound.provider_id,
+        "channel": inbound.channel or inbound.provider,
+        "contact_id": contact_id,
+        "kind": inbound.kind,
+        "text": inbound.text,
+        "details": inbound.details(),
+        "status": InboxStatus.IGNORED if idle else InboxStatus.PENDING,
+        "processed_at": utcnow() if idle else None,
+    }
+    return int(session.execute(_STORE, values).scalar_one())
 
 
 def store_control(
@@ -66,34 +109,11 @@ def store_control(
     return row
 
 
-UNFINISHED = (InboxStatus.PENDING, InboxStatus.WORKING)
-
-
-def _workable(now: datetime) -> ColumnElement[bool]:
-    return or_(
-        InboundMessage.status == InboxStatus.PENDING,
-        and_(InboundMessage.status == InboxStatus.WORKING, InboundMessage.lease_until < now),
-    )
-
-
-_earlier = aliased(InboundMessage)  # built once: an alias costs milliseconds to build
-FIRST_OF_ITS_CONTACT = ~exists().where(
-    _earlier.contact_id == InboundMessage.contact_id,
-    _earlier.id < InboundMessage.id,
-    _earlier.status.in_(UNFINISHED),
-)
-
-
 def heads(
     *, session: Session, limit: int, busy: Collection[uuid.UUID | None] = ()
 ) -> list[tuple[int, uuid.UUID | None]]:
     """The oldest workable rows that come first for their contact, as (id, contact), leaving out `busy` contacts."""
-    rows = session.execute(
-        select(InboundMessage.id, InboundMessage.contact_id)
-        .where(_workable(utcnow()), FIRST_OF_ITS_CONTACT)
-        .order_by(InboundMessage.id)
-        .limit(limit + len(busy))
-    ).all()
+    rows = session.execute(_HEADS, {"now": utcnow(), "limit": limit + len(busy)}).all()
     return [(row_id, contact_id) for row_id, contact_id in rows if contact_id not in busy][:limit]
 
 
@@ -101,10 +121,8 @@ def claim(*, session: Session, row_id: int) -> InboundMessage | None:
     """Leases this row if it is workable and no earlier row of its contact is unfinished; None otherwise."""
     now = utcnow()
     return session.scalars(
-        update(InboundMessage)
-        .where(InboundMessage.id == row_id, _workable(now), FIRST_OF_ITS_CONTACT)
-        .values(status=InboxStatus.WORKING, attempts=InboundMessage.attempts + 1, lease_until=now + LEASE)
-        .returning(InboundMessage),
+        _CLAIM,
+        {"row_id": row_id, "now": now, "until": now + LEASE},
         execution_options={"synchronize_session": False, "populate_existing": True},
     ).first()
 
@@ -112,21 +130,9 @@ def claim(*, session: Session, row_id: int) -> InboundMessage | None:
 def claim_next(*, session: Session) -> InboundMessage | None:
     """Leases the oldest workable row whose contact has no earlier unfinished row; None when there is none."""
     now = utcnow()
-    candidates = session.execute(
-        select(InboundMessage.id, InboundMessage.status, InboundMessage.attempts)
-        .where(_workable(now), FIRST_OF_ITS_CONTACT)
-        .order_by(InboundMessage.id)
-        .limit(CANDIDATES)
-        .with_for_update(skip_locked=True, of=InboundMessage)
-    ).all()
-    for row_id, status, attempts in candidates:
-        claimed = session.execute(
-            update(InboundMessage)
-            .where(InboundMessage.id == row_id, InboundMessage.status == status, InboundMessage.attempts == attempts)
-            .values(status=InboxStatus.WORKING, attempts=attempts + 1, lease_until=now + LEASE)
-            .execution_options(synchronize_session=False)
-        )
-        if cast(CursorResult[Any], claimed).rowcount == 1:
+    for row_id, status, attempts in session.execute(_CANDIDATES, {"now": now}).all():
+        lease = {"row_id": row_id, "seen_status": status, "seen_attempts": attempts, "until": now + LEASE}
+        if cast(CursorResult[Any], session.execute(_LEASE_IF_UNCHANGED, lease)).rowcount == 1:
             row = session.get(InboundMessage, row_id, populate_existing=True)
             assert row is not None
             return row

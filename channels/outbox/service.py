@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Select, exists, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import CursorResult, bindparam, exists, select, update
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from channels import sms
 from channels.contacts.models import Contact
 from channels.message import Button, Channel, Outgoing, SendOutcome, SendResult
 from channels.outbox.models import UNFINISHED, OutboundMessage, OutboxStatus, Purpose
-from helpline.db import utcnow
+from helpline.db import table, utcnow
 from helpline.settings import get_settings
 
 LEASE = timedelta(seconds=60)
@@ -106,36 +106,52 @@ def enqueue(
     return rows
 
 
-_earlier = aliased(OutboundMessage)  # built once: an alias costs milliseconds to build
+# The statements of the hot path are built once, on the table (no ORM): building a statement and its cache key,
+# and the ORM's handling of it, cost several times what SQLite takes to run it.
+_outbox = table(OutboundMessage)
+_earlier = _outbox.alias("earlier")
 FIRST_OF_ITS_CONTACT = ~exists().where(
-    _earlier.contact_id == OutboundMessage.contact_id,
-    _earlier.id < OutboundMessage.id,
-    _earlier.status.in_(UNFINISHED),
+    _earlier.c.contact_id == _outbox.c.contact_id, _earlier.c.id < _outbox.c.id, _earlier.c.status.in_(UNFINISHED)
+)
+_DUE = (
+    select(_outbox.c.id, _outbox.c.status, _outbox.c.attempts)
+    .where(
+        (_outbox.c.status == OutboxStatus.PENDING) & (_outbox.c.next_attempt_at <= bindparam("now"))
+        | (_outbox.c.status == OutboxStatus.SENDING) & (_outbox.c.lease_until < bindparam("now")),
+        FIRST_OF_ITS_CONTACT,
+    )
+    .order_by(_outbox.c.id)
+    .limit(CANDIDATES)
+    .with_for_update(skip_locked=True, of=_outbox)
+)
+_LEASE_IF_UNCHANGED = (
+    update(_outbox)
+    .where(
+        _outbox.c.id == bindparam("row_id"),
+        _outbox.c.status == bindparam("seen_status"),
+        _outbox.c.attempts == bindparam("seen_attempts"),
+    )
+    .values(status=OutboxStatus.SENDING, attempts=_outbox.c.attempts + 1, lease_until=bindparam("until"))
+    .values(updated_at=bindparam("now"))
+)
+_UNFINISHED_OF = (
+    select(_outbox.c.id).where(_outbox.c.contact_id == bindparam("contact_id"), _outbox.c.status.in_(UNFINISHED))
+).limit(1)
+_UNFINISHED_BEFORE = _UNFINISHED_OF.where(_outbox.c.id < bindparam("before"))
+_ACCEPTED = (
+    update(_outbox)
+    .where(_outbox.c.id == bindparam("row_id"))
+    .values(status=OutboxStatus.ACCEPTED, provider_message_id=bindparam("sid"), error=None, lease_until=None)
+    .values(updated_at=bindparam("now"))
 )
 
 
 def claim_next(*, session: Session) -> Job | None:
     """Leases the oldest due row whose contact has no earlier unfinished row; None when there is none."""
     now = utcnow()
-    query = (
-        select(OutboundMessage.id, OutboundMessage.status, OutboundMessage.attempts)
-        .where(
-            (OutboundMessage.status == OutboxStatus.PENDING) & (OutboundMessage.next_attempt_at <= now)
-            | (OutboundMessage.status == OutboxStatus.SENDING) & (OutboundMessage.lease_until < now),
-            FIRST_OF_ITS_CONTACT,
-        )
-        .order_by(OutboundMessage.id)
-        .limit(CANDIDATES)
-        .with_for_update(skip_locked=True, of=OutboundMessage)
-    )
-    for row_id, status, attempts in session.execute(query).all():
-        claimed = session.execute(
-            update(OutboundMessage)
-            .where(OutboundMessage.id == row_id, OutboundMessage.status == status, OutboundMessage.attempts == attempts)
-            .values(status=OutboxStatus.SENDING, attempts=attempts + 1, lease_until=now + LEASE, updated_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        if cast(CursorResult[Any], claimed).rowcount != 1:
+    for row_id, status, attempts in session.execute(_DUE, {"now": now}).all():
+        lease = {"row_id": row_id, "seen_status": status, "seen_attempts": attempts, "until": now + LEASE, "now": now}
+        if cast(CursorResult[Any], session.execute(_LEASE_IF_UNCHANGED, lease)).rowcount != 1:
             continue
         row = session.get(OutboundMessage, row_id, populate_existing=True)
         assert row is not None
@@ -170,7 +186,7 @@ def _lease(row: OutboundMessage, *, now: datetime) -> None:
 
 def has_unfinished(*, session: Session, contact_id: uuid.UUID) -> bool:
     """Whether a row of the contact waits to be sent or is being sent."""
-    return session.scalar(_unfinished_of(contact_id).limit(1)) is not None
+    return session.execute(_UNFINISHED_OF, {"contact_id": contact_id}).first() is not None
 
 
 def lease_sent(*, session: Session, row: OutboundMessage) -> None:
@@ -182,16 +198,13 @@ def lease_sent(*, session: Session, row: OutboundMessage) -> None:
 
 def _older_waiting(session: Session, first: OutboundMessage) -> bool:
     """Whether an unfinished row of the contact comes before `first` (written or not yet)."""
-    query = _unfinished_of(first.contact_id)
-    if first.id is not None:
-        query = query.where(_earlier.id < first.id)
+    query, values = (
+        (_UNFINISHED_OF, {"contact_id": first.contact_id})
+        if first.id is None
+        else (_UNFINISHED_BEFORE, {"contact_id": first.contact_id, "before": first.id})
+    )
     with session.no_autoflush:  # rows not written yet come after every written one
-        return session.scalar(query.limit(1)) is not None
-
-
-def _unfinished_of(contact_id: uuid.UUID) -> Select[tuple[int]]:
-    """The ids of the contact's rows that wait to be sent or are being sent."""
-    return select(_earlier.id).where(_earlier.contact_id == contact_id, _earlier.status.in_(UNFINISHED))
+        return session.execute(query, values).first() is not None
 
 
 def _pending(session: Session, row_id: int) -> OutboundMessage | None:
@@ -228,28 +241,25 @@ def _job(*, session: Session, row: OutboundMessage) -> Job | None:
     return Job(row_id=row.id, outgoing=outgoing)
 
 
-def record_results(*, session: Session, results: Iterable[tuple[int, SendResult]]) -> list[OutboxStatus]:
-    """Stores what the provider said of several rows sent one after the other; their new statuses."""
-    return [record_result(session=session, row_id=row_id, result=result) for row_id, result in results]
-
-
-def record_result(*, session: Session, row_id: int, result: SendResult) -> OutboxStatus:
-    """Stores what the provider said: accepted, retry later (back-off, Retry-After honoured) or failed; returns
-    the row's new status."""
+def record_results(*, session: Session, results: Sequence[tuple[int, SendResult]]) -> list[OutboxStatus]:
+    """Stores what the provider said of several rows sent one after the other: accepted (the common case, all in
+    one statement), retry later (back-off, Retry-After honoured) or failed; returns the rows' new statuses."""
     now = utcnow()
-    if result.outcome is SendOutcome.ACCEPTED:  # the common case, in one statement
-        session.execute(
-            update(OutboundMessage)
-            .where(OutboundMessage.id == row_id)
-            .values(
-                status=OutboxStatus.ACCEPTED,
-                provider_message_id=result.provider_message_id,
-                error=None,
-                lease_until=None,
-                updated_at=now,
-            )
-        )
-        return OutboxStatus.ACCEPTED
+    accepted = [
+        {"row_id": row_id, "sid": result.provider_message_id, "now": now}
+        for row_id, result in results
+        if result.outcome is SendOutcome.ACCEPTED
+    ]
+    if accepted:
+        session.execute(_ACCEPTED, accepted)
+    return [
+        OutboxStatus.ACCEPTED if result.outcome is SendOutcome.ACCEPTED else _record_unaccepted(session, row_id, result)
+        for row_id, result in results
+    ]
+
+
+def _record_unaccepted(session: Session, row_id: int, result: SendResult) -> OutboxStatus:
+    now = utcnow()
     row = session.get(OutboundMessage, row_id)
     assert row is not None
     row.updated_at, row.lease_until = now, None

@@ -2,25 +2,42 @@
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session
 
-from helpline.db import utcnow
+from helpline.db import table, utcnow
 from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
+
+# Statements the gateway runs for every message, built once: building one and its cache key costs more than
+# running it.
+_conversations, _messages = table(Conversation), table(Message)
+_CURRENT = (
+    select(Conversation)
+    .where(
+        Conversation.channel == bindparam("channel"),
+        Conversation.pseudonym == bindparam("pseudonym"),
+        Conversation.state != ConversationState.CLOSED,
+    )
+    .order_by(Conversation.opened_at.desc())
+    .limit(1)
+)
+_LOCK = select(_conversations.c.id).where(_conversations.c.id == bindparam("conversation_id")).with_for_update()
+_LAST_USER_BODIES = (
+    select(_messages.c.body)
+    .where(_messages.c.conversation_id == bindparam("conversation_id"), _messages.c.author == Author.USER)
+    .order_by(_messages.c.created_at.desc())
+    .limit(bindparam("limit", type_=Integer))
+)
 
 
 def current_conversation(*, session: Session, channel: str, pseudonym: str) -> Conversation | None:
     """The person's open conversation on this channel, if any."""
-    return session.scalars(
-        select(Conversation)
-        .where(
-            Conversation.channel == channel,
-            Conversation.pseudonym == pseudonym,
-            Conversation.state != ConversationState.CLOSED,
-        )
-        .order_by(Conversation.opened_at.desc())
-        .limit(1)
-    ).first()
+    return session.scalars(_CURRENT, {"channel": channel, "pseudonym": pseudonym}).first()
+
+
+def lock_conversation(*, session: Session, conversation_id: uuid.UUID) -> None:
+    """Locks the conversation's row until the transaction ends (PostgreSQL; SQLite has one writer at a time)."""
+    session.execute(_LOCK, {"conversation_id": conversation_id})
 
 
 def open_or_resume(*, session: Session, channel: str, pseudonym: str) -> Conversation:
@@ -59,12 +76,7 @@ def transcript(*, session: Session, conversation_id: uuid.UUID) -> list[Message]
 
 def last_user_messages(*, session: Session, conversation_id: uuid.UUID, limit: int) -> list[str]:
     """The bodies of the user's last `limit` messages, oldest first (decrypting only those)."""
-    bodies = session.scalars(
-        select(Message.body)
-        .where(Message.conversation_id == conversation_id, Message.author == Author.USER)
-        .order_by(Message.created_at.desc())
-        .limit(limit)
-    )
+    bodies = session.scalars(_LAST_USER_BODIES, {"conversation_id": conversation_id, "limit": limit})
     return list(reversed(list(bodies)))
 
 
