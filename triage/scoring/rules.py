@@ -138,10 +138,20 @@ CONJUNCTIONS = frozenset(
 """Words that close an age said without a unit: "im 14 if i call you…", "3ndi 15 walakin…"."""
 ARABIC_AND = "و"
 ARABIC_TEENS = frozenset({"عشر", "عشره"})
+BARE_AGES = range(8, 18)
+CHILD_NOUNS = frozenset(
+    normalise_word(word)
+    for word in (
+        *("girl", "boy", "son", "daughter", "kid", "child", "brother", "sister", "niece", "nephew", "pupil"),
+        *("student", "fille", "garcon", "fils", "enfant", "eleve", "frere", "soeur", "neveu", "bnti", "wldi"),
+        *("bent", "wld", "khti", "khoya", "ابني", "ابنتي", "طفل", "طفلة", "بنتي", "ولدي", "تلميذ", "تلميذة"),
+    )
+)
+BRACKET_REACH = 5
 """Arabic writes "and" joined to the next word ("عمري 15 ولا أحد يعرف"): such a word closes an age too."""
 FIRST_PERSON = frozenset(
     normalise_word(word)
-    for word in ("me", "moi", "iyi", "fllai", "flli", "liya", "3liya", "biya", "fiya")
+    for word in ("me", "moi", "iyi", "fllai", "flli", "fella", "liya", "3liya", "biya", "fiya")
     + ("ليا", "عليا", "بيا", "فيا", "علي")
 )
 FIRST_PERSON_ENDINGS = ("ni", "ني")
@@ -274,9 +284,17 @@ def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
             continue
         unit_end = units.get(index + 1)
         with_unit = unit_end is not None and unit_end + 1 not in duration_starts
-        if with_unit or (index - 1 in intro_ends and _ends_age(tokens, index)):
+        if with_unit or (index - 1 in intro_ends and _ends_age(tokens, index)) or _in_brackets(tokens, index):
             found.append(Hit("young_child", index, unit_end if with_unit and unit_end is not None else index))
     return found
+
+
+def _in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
+    """Tells whether a number stands alone in brackets a few words after a child ("a girl in my class (8)", "bnti
+    (6)"), as an age; not a list's "(2)"."""
+    if not 0 < index < len(tokens) - 1 or tokens[index - 1].form != "(" or tokens[index + 1].form != ")":
+        return False
+    return any(t.form in CHILD_NOUNS for t in tokens[max(0, index - 1 - BRACKET_REACH) : index - 1])
 
 
 def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
@@ -291,6 +309,19 @@ def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
         if value is not None and index + 1 < len(tokens) and tokens[index + 1].form in ARABIC_TEENS:
             value, index = value + 10, index + 1  # "أربع عشرة سنة" is fourteen
         if value is not None and (index + 1 in followers or _ends_age(tokens, index)):
+            return value
+    return None
+
+
+def bare_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
+    """An age said on its own, as a sentence of its own with its unit ("… mzyan. 13 ans, ur riɣ ad ddu", "12 ans,
+    7ta wa7ed ma 3ref"): a writer's signature when no one else's age is named. Only the ages of children who write
+    (BARE_AGES), so that "… 3 ans après" is not read as one."""
+    units = {h.first for h in hits if h.name == "age_unit"}
+    for index, token in enumerate(tokens[:-1]):
+        value = token_number(token)
+        opens = index == 0 or not tokens[index - 1].form[0].isalnum()
+        if value in BARE_AGES and opens and index + 1 in units and _ends_age(tokens, index + 1):
             return value
     return None
 
@@ -319,7 +350,7 @@ def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, o
         return True
     if any(h.name == "adult_writer" for h in hits):
         return False
-    return victim or (own and any(h.name == "self" for h in hits))
+    return victim or bare_age(tokens, hits) is not None or (own and any(h.name == "self" for h in hits))
 
 
 def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int]) -> str | None:

@@ -873,7 +873,28 @@ ROUND15 = [
          rules_level=True),
 ]  # fmt: skip
 
+# Round 16: the sea and the motorway as means, a father's Fatiha for a child tonight, an age in brackets after a
+# child or said on its own, burns with an iron, a storeroom, a child put in a car just now.
+ROUND16 = [
+    case("dl-into-the-sea", "ana daba f jjbel 7da lbhar, ghadi ndkhl 7ta ma nb9ach, sme7li a mama", P1,
+         "suicide_intent"),
+    case("dl-motorway", "ghadi ndkhl l autoroute mli yfout chi camion, t3bt mn had l7ayat", P1, "suicide_plan"),
+    case("dl-swim-with-friends", "ghadi ndkhl l bhar n3um m3a s7abi", P4, absent="suicide_intent", rules_level=True),
+    case("ar-fatiha-tonight", "بابا قرأ الفاتحة مع رجل كبير وسيأتي رجل الليلة ليأخذها، اختي عمرها 14", P1,
+         "child_marriage", "danger_now"),
+    case("en-age-in-brackets", "a boy in the waiting room (7) has round burn marks on his hands", P1, "young_child"),
+    case("en-list-number", "we went to tangier for 3 days (2) last summer", P3, absent="young_child",
+         rules_level=True),
+    case("tzm-bare-age", "f lmdrasa ar ttdssan fella kraygat ass. 13 ans, ur righ ad ddugh", P2, "bullying"),
+    case("fr-parent-bare-age", "mon fils. 13 ans. il ne veut plus aller au collège depuis une semaine, que faire", P3),
+    case("dl-iron-burn", "khoya 7r9ni b lfer f yddi w jeldi tl3at, mama f lkhedma", P1, "medical"),
+    case("fr-car-just-now", "Un homme vient de faire monter une fille de 12 ans dans sa voiture devant l'école", P1,
+         "trafficking"),
+    case("en-holiday-pickup", "my dad is coming to take me on holiday saturday", P4, absent="child_marriage",
+         rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
-    + ROUND12 + ROUND13 + ROUND14 + ROUND15
+    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16
 )  # fmt: skip
