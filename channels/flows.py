@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.orm import Session
 
 from channels import rasa, sms
@@ -33,7 +33,7 @@ from channels.providers import sender_for, telegram
 from channels.ratelimit import Verdict
 from channels.ratelimit import check as rate_check
 from channels.wakeup import notify_outbox
-from helpline.db import new_session
+from helpline.db import new_session, table
 from helpline.settings import get_settings
 from triage.intake import (
     Author,
@@ -41,6 +41,7 @@ from triage.intake import (
     ConversationState,
     Direction,
     add_message,
+    add_messages,
     current_conversation,
     get_conversation,
     lock_conversation,
@@ -56,6 +57,13 @@ STAFF_RELEASED = "/staff_released"
 START_INTENT = "/greet"
 WORDS = (InboundKind.TEXT, InboundKind.EDITED)
 
+_inbox, _contacts, _conversations = table(InboundMessage), table(Contact), table(Conversation)
+_TURN = (  # built once: the contact's STOP, when the turn's row, contact and conversation are still there
+    select(_contacts.c.opted_out)
+    .select_from(_inbox.join(_contacts, _contacts.c.id == _inbox.c.contact_id))
+    .where(_inbox.c.id == bindparam("row_id"), exists().where(_conversations.c.id == bindparam("conversation_id")))
+)
+
 
 @dataclass
 class Plan:
@@ -63,6 +71,7 @@ class Plan:
 
     row_id: int
     conversation_id: uuid.UUID
+    contact_id: uuid.UUID
     channel: Channel
     bot_text: str | None = None
     answer: Future[list[rasa.BotReply]] | None = None  # the bot's answer, when asked for while the message was stored
@@ -149,7 +158,11 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
         return None
     conversation, opened = _conversation(session, row, contact)
     plan = Plan(
-        row_id=row.id, conversation_id=conversation.id, channel=Channel(contact.channel), address=contact.address
+        row_id=row.id,
+        conversation_id=conversation.id,
+        contact_id=contact.id,
+        channel=Channel(contact.channel),
+        address=contact.address,
     )
     if row.kind in (InboundKind.PAUSE_BOT, InboundKind.RESUME_BOT):
         plan.control = InboundKind(row.kind)
@@ -295,18 +308,10 @@ def _apply(session: Session, route: Route, contact: Contact, conversation: Conve
 
 
 def _send_text(
-    session: Session,
-    contact: Contact,
-    conversation: Conversation,
-    text: str,
-    purpose: Purpose = Purpose.REPLY,
-    *,
-    author: Author = Author.SYSTEM,
-    buttons: list[dict[str, Any]] | None = None,
-    deferred: bool = False,
+    session: Session, contact: Contact, conversation: Conversation, text: str, purpose: Purpose = Purpose.REPLY
 ) -> list[OutboundMessage]:
     message = add_message(
-        session=session, conversation=conversation, direction=Direction.OUTBOUND, author=author, body=text
+        session=session, conversation=conversation, direction=Direction.OUTBOUND, author=Author.SYSTEM, body=text
     )
     return outbox.enqueue(
         session=session,
@@ -314,9 +319,7 @@ def _send_text(
         conversation_id=conversation.id,
         message_id=message.id,
         body=text,
-        buttons=buttons,
         purpose=purpose,
-        deferred=deferred,
     )
 
 
@@ -368,37 +371,59 @@ def _send_first(plan: Plan, text: str, buttons: list[dict[str, str]]) -> Future[
 
 
 def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
+    """Stores the bot's answer (transcript and outbox, leased to be sent now) and finishes the inbox row, with no
+    ORM: one statement each, the rows' jobs built from memory."""
     with new_session() as session, session.begin():
-        loaded = _load(session, plan)
-        if loaded is None:
+        opted_out = session.execute(_TURN, {"row_id": plan.row_id, "conversation_id": plan.conversation_id}).scalar()
+        if opted_out is None:  # the turn erased the person (forget-me)
             plan.jobs = []
             _send_unrecorded(plan, replies)
             return
-        row, contact, conversation = loaded
-        menu: list[dict[str, Any]] | None = None
-        queued: list[OutboundMessage] = []
-        for text, buttons in replies:
-            queued += _send_text(
-                session, contact, conversation, text, author=Author.BOT, buttons=buttons or None, deferred=True
-            )
-            menu = buttons or menu
-        if menu is not None or plan.channel is not Channel.TELEGRAM:
-            contacts.set_menu(contact=contact, buttons=menu)  # Telegram keyboards stay pressable on old messages
-        inbox.finish(row=row)
-        plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids, queued=queued)  # one flush
-        if plan.sent_early is not None:
-            _take_early_row(session, plan, queued[0])
-        plan.outbox_ids += [row.id for row in queued]
+        message_ids = add_messages(
+            session=session,
+            conversation_id=plan.conversation_id,
+            direction=Direction.OUTBOUND,
+            author=Author.BOT,
+            bodies=[text for text, _ in replies],
+        )
+        menu = next((buttons for _, buttons in reversed(replies) if buttons), None)
+        if menu is not None or plan.channel is not Channel.TELEGRAM:  # Telegram keyboards stay pressable
+            contacts.store_menu(session=session, contact_id=plan.contact_id, buttons=menu)
+        inbox.finish_row(session=session, row_id=plan.row_id)
+        drafts = [
+            draft
+            for (text, buttons), message_id in zip(replies, message_ids, strict=True)
+            for draft in _drafts(plan, message_id, text, buttons or None)
+        ]
+        _write(session, plan, drafts, opted_out=bool(opted_out))
 
 
-def _take_early_row(session: Session, plan: Plan, row: OutboundMessage) -> None:
-    """Keeps the row of the part already sent out of the jobs still to send, leased until its result is recorded
-    (when older rows came first, the rest wait for the outbox workers)."""
-    if plan.jobs and plan.jobs[0].row_id == row.id:
-        plan.jobs = plan.jobs[1:]
-    else:
-        outbox.lease_sent(session=session, row=row)
-    plan.early_row_id = row.id
+def _drafts(plan: Plan, message_id: uuid.UUID, text: str, buttons: list[dict[str, Any]] | None) -> list[outbox.Draft]:
+    return outbox.drafts(
+        contact_id=plan.contact_id,
+        channel=plan.channel,
+        conversation_id=plan.conversation_id,
+        message_id=message_id,
+        body=text,
+        buttons=buttons,
+    )
+
+
+def _write(session: Session, plan: Plan, drafts: list[outbox.Draft], *, opted_out: bool) -> None:
+    """Writes the turn's outbox rows after those it queued earlier, leased with them to be sent now when nothing
+    older waits; the part already sent (if any) is leased in any case until its result is recorded."""
+    written = outbox.write_claimed(
+        session=session,
+        drafts=drafts,
+        after=plan.outbox_ids,
+        address=plan.address,
+        opted_out=opted_out,
+        first_sent=plan.sent_early is not None,
+    )
+    plan.jobs = written.jobs
+    if plan.sent_early is not None:
+        plan.early_row_id = written.row_ids[0]
+    plan.outbox_ids += written.row_ids
 
 
 def _store_fallback(plan: Plan, *, reason: str) -> None:
@@ -408,11 +433,13 @@ def _store_fallback(plan: Plan, *, reason: str) -> None:
             plan.jobs = []
             return
         row, contact, conversation = loaded
-        queued = _send_text(session, contact, conversation, safe_reply(conversation.language), deferred=True)
+        text = safe_reply(conversation.language)
+        message = add_message(
+            session=session, conversation=conversation, direction=Direction.OUTBOUND, author=Author.SYSTEM, body=text
+        )
         request_human(session=session, conversation=conversation, reason=reason)
         inbox.finish(row=row, error=reason)
-        plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids, queued=queued)
-        plan.outbox_ids += [row.id for row in queued]
+        _write(session, plan, _drafts(plan, message.id, text, None), opted_out=contact.opted_out)
 
 
 def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conversation] | None:

@@ -6,6 +6,7 @@ from triage.bot_api.service import register_forgetter
 from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
 from triage.conversations.service import (
     add_message,
+    add_messages,
     current_conversation,
     get_conversation,
     lock_conversation,
@@ -31,6 +32,7 @@ __all__ = [
     "Policy",
     "SentReply",
     "add_message",
+    "add_messages",
     "current_conversation",
     "get_conversation",
     "lock_conversation",

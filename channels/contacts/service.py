@@ -20,6 +20,7 @@ _TOUCH = (  # built once, on the table: the webhook runs it for every message
     .values(last_inbound_at=bindparam("now"))
     .returning(_contacts.c.id)
 )
+_SET_MENU = update(_contacts).where(_contacts.c.id == bindparam("contact_id")).values(menu=bindparam("buttons"))
 
 
 def find(*, session: Session, channel: str, pseudonym_: str) -> Contact | None:
@@ -64,6 +65,11 @@ def set_opted_out(*, contact: Contact, opted_out: bool) -> None:
 def set_menu(*, contact: Contact, buttons: list[dict[str, Any]] | None) -> None:
     """Remembers the options last offered, so "1", "2"… (or a Telegram "#n") map back to their payloads."""
     contact.menu = buttons or None
+
+
+def store_menu(*, session: Session, contact_id: uuid.UUID, buttons: list[dict[str, Any]] | None) -> None:
+    """`set_menu` for a contact not loaded in the session (one statement)."""
+    session.execute(_SET_MENU, {"contact_id": contact_id, "buttons": buttons or None})
 
 
 def menu_payload(*, contact: Contact, number: int) -> dict[str, Any] | None:

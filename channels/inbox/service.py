@@ -53,6 +53,12 @@ _LEASE_IF_UNCHANGED = (
     .values(status=InboxStatus.WORKING, attempts=_inbox.c.attempts + 1, lease_until=bindparam("until"))
 )
 _STORE = insert(_inbox).returning(_inbox.c.id)
+_FINISH = (
+    update(_inbox)
+    .where(_inbox.c.id == bindparam("row_id"))
+    .values(status=InboxStatus.DONE, processed_at=bindparam("now"), lease_until=None, text=None)
+    .values(details=bindparam("no_details"), error=bindparam("reason"))
+)
 _CLAIM = (
     update(InboundMessage)
     .where(_inbox.c.id == bindparam("row_id"), _WORKABLE, FIRST_OF_ITS_CONTACT)
@@ -147,6 +153,11 @@ def finish(*, row: InboundMessage, error: str | None = None) -> None:
     row.text = None
     row.details = {}
     row.error = error
+
+
+def finish_row(*, session: Session, row_id: int, error: str | None = None) -> None:
+    """`finish` for a row not loaded in the session (one statement)."""
+    session.execute(_FINISH, {"row_id": row_id, "now": utcnow(), "no_details": {}, "reason": error})
 
 
 def give_up_or_retry(*, row: InboundMessage, error: str) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, bindparam, exists, select, update
+from sqlalchemy import CursorResult, bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -30,6 +30,7 @@ STATUS_RANK = {
 }
 FINAL_FAILURES = (OutboxStatus.UNDELIVERED, OutboxStatus.FAILED, OutboxStatus.CANCELLED)
 QUEUED_HERE = "outbox rows queued in this session"
+OPTED_OUT = "not sent: the user opted out (STOP)"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,37 @@ def unrecorded(*, channel: Channel, address: str, body: str, buttons: list[dict[
     ]
 
 
+@dataclass(frozen=True)
+class Draft:
+    """An outbox row not written yet: one provider message carrying (a part of) one transcript message."""
+
+    conversation_id: uuid.UUID
+    message_id: uuid.UUID | None
+    contact_id: uuid.UUID
+    channel: Channel
+    body: str
+    buttons: list[dict[str, Any]] | None = None
+    purpose: Purpose = Purpose.REPLY
+
+
+def drafts(
+    *,
+    contact_id: uuid.UUID,
+    channel: Channel,
+    conversation_id: uuid.UUID,
+    message_id: uuid.UUID | None,
+    body: str,
+    buttons: list[dict[str, Any]] | None = None,
+    purpose: Purpose = Purpose.REPLY,
+) -> list[Draft]:
+    """The rows that carry one transcript message (several when a long text is split; buttons on the last)."""
+    parts = _parts(channel, body, buttons or [])
+    return [
+        Draft(conversation_id, message_id, contact_id, channel, part, (buttons or None) if last else None, purpose)
+        for part, last in zip(parts, [False] * (len(parts) - 1) + [True], strict=True)
+    ]
+
+
 def enqueue(
     *,
     session: Session,
@@ -73,34 +105,40 @@ def enqueue(
     purpose: Purpose = Purpose.REPLY,
     template_sid: str | None = None,
     template_variables: dict[str, str] | None = None,
-    deferred: bool = False,
 ) -> list[OutboundMessage]:
-    """Adds the rows that carry one transcript message (several when a long text is split; buttons on the last).
-
-    `deferred`: the rows are only added to the session, for `claim_batch(queued=…)` to write with their lease."""
+    """Adds the rows that carry one transcript message (several when a long text is split; buttons on the last)."""
     channel = Channel(contact.channel)
-    parts = [body] if template_sid else _parts(channel, body, buttons or [])
-    rows = []
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        rows.append(
-            OutboundMessage(
-                conversation_id=conversation_id,
-                message_id=message_id,
-                contact_id=contact.id,
-                channel=channel,
-                purpose=purpose,
-                body=part,
-                buttons=(buttons or None) if last else None,
-                template_sid=template_sid,
-                template_variables=template_variables,
-                status=OutboxStatus.PENDING,
-                attempts=0,
-            )
+    parts = (
+        [Draft(conversation_id, message_id, contact.id, channel, body, buttons or None, purpose)]
+        if template_sid
+        else drafts(
+            contact_id=contact.id,
+            channel=channel,
+            conversation_id=conversation_id,
+            message_id=message_id,
+            body=body,
+            buttons=buttons,
+            purpose=purpose,
         )
+    )
+    rows = [
+        OutboundMessage(
+            conversation_id=draft.conversation_id,
+            message_id=draft.message_id,
+            contact_id=draft.contact_id,
+            channel=draft.channel,
+            purpose=draft.purpose,
+            body=draft.body,
+            buttons=draft.buttons,
+            template_sid=template_sid,
+            template_variables=template_variables,
+            status=OutboxStatus.PENDING,
+            attempts=0,
+        )
+        for draft in parts
+    ]
     session.add_all(rows)
-    if not deferred:
-        session.flush()
+    session.flush()
     # The identity map holds clean rows weakly: keep them for `claim_batch` in this transaction, not read again.
     session.info.setdefault(QUEUED_HERE, []).extend(rows)
     return rows
@@ -138,6 +176,7 @@ _UNFINISHED_OF = (
     select(_outbox.c.id).where(_outbox.c.contact_id == bindparam("contact_id"), _outbox.c.status.in_(UNFINISHED))
 ).limit(1)
 _UNFINISHED_BEFORE = _UNFINISHED_OF.where(_outbox.c.id < bindparam("before"))
+_WRITE = insert(_outbox).returning(_outbox.c.id, sort_by_parameter_order=True)
 _ACCEPTED = (
     update(_outbox)
     .where(_outbox.c.id == bindparam("row_id"))
@@ -161,21 +200,99 @@ def claim_next(*, session: Session) -> Job | None:
     return None
 
 
-def claim_batch(*, session: Session, row_ids: list[int], queued: Sequence[OutboundMessage] = ()) -> list[Job]:
-    """Leases rows of one contact to be sent now in order: `row_ids` queued earlier, then `queued`, added by this
-    transaction with `enqueue(deferred=True)` and written here with their lease (one flush for all). None are
-    leased if older rows of the contact still wait (the outbox workers send everything in order then) or one of
-    them was taken meanwhile."""
-    earlier = [_pending(session, row_id) for row_id in sorted(row_ids)]
-    batch = [row for row in earlier if row is not None and row.status == OutboxStatus.PENDING] + list(queued)
-    if len(batch) < len(earlier) + len(queued) or not batch or _older_waiting(session, batch[0]):
-        session.flush()
+def claim_batch(*, session: Session, row_ids: list[int]) -> list[Job]:
+    """Leases rows of one contact, queued earlier, to be sent now in order. None are leased if older rows of the
+    contact still wait (the outbox workers send everything in order then) or one of them was taken meanwhile."""
+    earlier = _claimable(session, row_ids)
+    if not earlier:
         return []
     now = utcnow()
-    for row in batch:
+    for row in earlier:
         _lease(row, now=now)
     session.flush()
-    return [job for row in batch if (job := _job(session=session, row=row)) is not None]
+    return [job for row in earlier if (job := _job(session=session, row=row)) is not None]
+
+
+@dataclass(frozen=True)
+class Written:
+    """The ids of the rows just written, in order, and what is leased to be sent now (earlier rows first)."""
+
+    row_ids: list[int]
+    jobs: list[Job]
+
+
+def write_claimed(
+    *,
+    session: Session,
+    drafts: Sequence[Draft],
+    after: list[int],
+    address: str,
+    opted_out: bool,
+    first_sent: bool = False,
+) -> Written:
+    """Writes a turn's rows in one statement, leased to be sent now in order after `after` (rows of the turn queued
+    earlier, leased with them), their jobs built from memory. None are leased if older rows of the contact still
+    wait or one of `after` was taken meanwhile: the outbox workers send them in order then. `first_sent`: the first
+    draft's text went out already (while the turn was stored), so its row is leased in any case (nobody sends it
+    again before its result is recorded) and left out of the jobs."""
+    if not drafts:
+        return Written([], claim_batch(session=session, row_ids=after))
+    earlier = _claimable(session, after, contact_id=drafts[0].contact_id)
+    now = utcnow()
+    for row in earlier or []:
+        _lease(row, now=now)
+    values = [
+        _values(draft, leased=earlier is not None or (first_sent and index == 0), opted_out=opted_out, now=now)
+        for index, draft in enumerate(drafts)
+    ]
+    row_ids = [int(row_id) for row_id in session.scalars(_WRITE, values)]
+    jobs = [job for row in earlier or [] if (job := _job(session=session, row=row)) is not None]
+    if earlier is not None:
+        to_send = list(zip(row_ids, drafts, values, strict=True))[int(first_sent) :]
+        jobs += [Job(row_id, _outgoing(draft, address)) for row_id, draft, value in to_send if value["lease_until"]]
+    return Written(row_ids, jobs)
+
+
+def _values(draft: Draft, *, leased: bool, opted_out: bool, now: datetime) -> dict[str, Any]:
+    """The columns of a draft's row, leased or waiting; cancelled if leased for someone who sent STOP."""
+    cancelled = leased and opted_out and draft.purpose != Purpose.OPT_OUT_CONFIRMATION
+    status = OutboxStatus.CANCELLED if cancelled else OutboxStatus.SENDING if leased else OutboxStatus.PENDING
+    return {
+        "conversation_id": draft.conversation_id,
+        "message_id": draft.message_id,
+        "contact_id": draft.contact_id,
+        "channel": draft.channel,
+        "purpose": draft.purpose,
+        "body": draft.body,
+        "buttons": draft.buttons,
+        "status": status,
+        "attempts": int(leased),
+        "lease_until": now + LEASE if status == OutboxStatus.SENDING else None,
+        "error": OPTED_OUT if cancelled else None,
+        "next_attempt_at": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _outgoing(draft: Draft, address: str) -> Outgoing:
+    return Outgoing(channel=draft.channel, address=address, text=draft.body, buttons=_menu(draft.buttons or []))
+
+
+def _claimable(
+    session: Session, row_ids: list[int], *, contact_id: uuid.UUID | None = None
+) -> list[OutboundMessage] | None:
+    """The rows, oldest first, if all still wait to be sent and no older row of their contact waits before them
+    (or, with no rows, none of `contact_id`); None otherwise."""
+    earlier = [_pending(session, row_id) for row_id in sorted(row_ids)]
+    rows = [row for row in earlier if row is not None and row.status == OutboxStatus.PENDING]
+    if len(rows) < len(earlier):
+        return None
+    if rows:
+        waiting = _older_waiting(session, rows[0].contact_id, before=rows[0].id)
+    else:
+        waiting = contact_id is None or _older_waiting(session, contact_id, before=None)
+    return None if waiting else rows
 
 
 def _lease(row: OutboundMessage, *, now: datetime) -> None:
@@ -189,19 +306,13 @@ def has_unfinished(*, session: Session, contact_id: uuid.UUID) -> bool:
     return session.execute(_UNFINISHED_OF, {"contact_id": contact_id}).first() is not None
 
 
-def lease_sent(*, session: Session, row: OutboundMessage) -> None:
-    """Leases a row added by this transaction whose text already went out, so that nobody sends it again before
-    its result is recorded."""
-    _lease(row, now=utcnow())
-    session.flush()
-
-
-def _older_waiting(session: Session, first: OutboundMessage) -> bool:
-    """Whether an unfinished row of the contact comes before `first` (written or not yet)."""
+def _older_waiting(session: Session, contact_id: uuid.UUID, *, before: int | None) -> bool:
+    """Whether an unfinished row of the contact comes before the row `before` (before any row not written yet when
+    None)."""
     query, values = (
-        (_UNFINISHED_OF, {"contact_id": first.contact_id})
-        if first.id is None
-        else (_UNFINISHED_BEFORE, {"contact_id": first.contact_id, "before": first.id})
+        (_UNFINISHED_OF, {"contact_id": contact_id})
+        if before is None
+        else (_UNFINISHED_BEFORE, {"contact_id": contact_id, "before": before})
     )
     with session.no_autoflush:  # rows not written yet come after every written one
         return session.execute(query, values).first() is not None
@@ -228,7 +339,7 @@ def release(*, session: Session, row_ids: list[int]) -> None:
 def _job(*, session: Session, row: OutboundMessage) -> Job | None:
     contact = session.get(Contact, row.contact_id)
     if contact is None or (contact.opted_out and row.purpose != Purpose.OPT_OUT_CONFIRMATION):
-        row.status, row.error, row.lease_until = OutboxStatus.CANCELLED, "not sent: the user opted out (STOP)", None
+        row.status, row.error, row.lease_until = OutboxStatus.CANCELLED, OPTED_OUT, None
         return None
     outgoing = Outgoing(
         channel=Channel(row.channel),

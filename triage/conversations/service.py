@@ -1,8 +1,9 @@
 """Data access for conversations and messages; callers own the transaction."""
 
 import uuid
+from collections.abc import Sequence
 
-from sqlalchemy import Integer, bindparam, select
+from sqlalchemy import Integer, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from helpline.db import table, utcnow
@@ -22,6 +23,12 @@ _CURRENT = (
     .limit(1)
 )
 _LOCK = select(_conversations.c.id).where(_conversations.c.id == bindparam("conversation_id")).with_for_update()
+_WRITE_MESSAGES = insert(_messages)
+_MOVE_LAST_MESSAGE_AT = (
+    update(_conversations)
+    .where(_conversations.c.id == bindparam("conversation_id"))
+    .values(last_message_at=bindparam("at"))
+)
 _LAST_USER_BODIES = (
     select(_messages.c.body)
     .where(_messages.c.conversation_id == bindparam("conversation_id"), _messages.c.author == Author.USER)
@@ -65,6 +72,23 @@ def add_message(
     session.add(message)
     conversation.last_message_at = now
     return message
+
+
+def add_messages(
+    *, session: Session, conversation_id: uuid.UUID, direction: Direction, author: Author, bodies: Sequence[str]
+) -> list[uuid.UUID]:
+    """Stores several messages of one conversation, in order, in one statement (the gateway stores each turn of
+    the bot so); returns their ids. A Conversation loaded in the session does not see its new last_message_at."""
+    ids = [uuid.uuid4() for _ in bodies]
+    rows = [
+        {"id": id_, "conversation_id": conversation_id, "direction": direction, "author": author, "body": body,
+         "created_at": utcnow()}
+        for id_, body in zip(ids, bodies, strict=True)
+    ]  # fmt: skip
+    if rows:
+        session.execute(_WRITE_MESSAGES, rows)
+        session.execute(_MOVE_LAST_MESSAGE_AT, {"conversation_id": conversation_id, "at": rows[-1]["created_at"]})
+    return ids
 
 
 def transcript(*, session: Session, conversation_id: uuid.UUID) -> list[Message]:
