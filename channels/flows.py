@@ -95,7 +95,7 @@ def work_row(row_id: int) -> bool:
     return _work(lambda session: inbox.claim(session=session, row_id=row_id))
 
 
-def _work(claim: Callable[[Session], InboundMessage | None]) -> bool:
+def _work(claim: Callable[[Session], inbox.Claimed | None]) -> bool:
     row_id: int | None = None
     try:
         with new_session() as session, session.begin():
@@ -134,7 +134,7 @@ def _retry_later(row_id: int, error: Exception) -> None:
             inbox.give_up_or_retry(row=row, error=type(error).__name__)
 
 
-def _conversation(session: Session, row: InboundMessage, contact: Contact) -> tuple[Conversation, bool]:
+def _conversation(session: Session, row: inbox.Claimed, contact: Contact) -> tuple[Conversation, bool]:
     """The row's conversation, and whether it was opened by this transaction (nobody else can see it yet)."""
     if row.conversation_id is not None:
         existing = get_conversation(session=session, conversation_id=row.conversation_id)
@@ -146,7 +146,7 @@ def _conversation(session: Session, row: InboundMessage, contact: Contact) -> tu
     return open_conversation(session=session, channel=contact.channel, pseudonym=contact.pseudonym), True
 
 
-def record(*, session: Session, row: InboundMessage) -> Plan | None:
+def record(*, session: Session, row: inbox.Claimed) -> Plan | None:
     """Stores the user's message in the transcript (once, even on a retry) and decides where it goes.
 
     A message for the bot is posted to Rasa before it is stored, so that Rasa works while this transaction does;
@@ -154,7 +154,7 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
     Should the transaction fail, the row is worked again and Rasa reads the message twice: the person is answered."""
     contact = contacts.get(session=session, contact_id=row.contact_id) if row.contact_id else None
     if contact is None:
-        inbox.finish(row=row, error="no contact")
+        inbox.finish_row(session=session, row_id=row.id, error="no contact")
         return None
     conversation, opened = _conversation(session, row, contact)
     plan = Plan(
@@ -182,11 +182,11 @@ def record(*, session: Session, row: InboundMessage) -> Plan | None:
             message = add_message(
                 session=session, conversation=conversation, direction=Direction.INBOUND, author=Author.USER, body=body
             )
-        row.conversation_id, row.message_id = conversation.id, message.id
+        inbox.record_message(session=session, row_id=row.id, conversation_id=conversation.id, message_id=message.id)
     plan.callback_id = str(row.details.get("callback_id") or "") or None
     _apply(session, route, contact, conversation, plan)
     if plan.bot_text is None:
-        inbox.finish(row=row)
+        inbox.finish_row(session=session, row_id=row.id)
     return plan
 
 
@@ -205,7 +205,7 @@ def _bot_calls() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=max(1, get_settings().gateway_workers), thread_name_prefix="rasa")
 
 
-def transcript_body(row: InboundMessage, contact: Contact) -> str:
+def transcript_body(row: inbox.Claimed, contact: Contact) -> str:
     """What staff read for this message: the text, and a line for each file, location or button."""
     lines = []
     if row.kind == InboundKind.EDITED:
@@ -239,7 +239,7 @@ def _button_title(contact: Contact, data: str) -> str:
     return data
 
 
-def _bot_text(contact: Contact, row: InboundMessage) -> str | None:
+def _bot_text(contact: Contact, row: inbox.Claimed) -> str | None:
     """What the bot should read: numbered choices and "#n" buttons mapped back to their payloads."""
     text = row.text
     if text is None:
@@ -268,7 +268,7 @@ class Route:
     opted_out: bool | None = None  # STOP (True) or START (False) on SMS
 
 
-def _route(row: InboundMessage, contact: Contact, conversation: Conversation, bot_text: str | None) -> Route:
+def _route(row: inbox.Claimed, contact: Contact, conversation: Conversation, bot_text: str | None) -> Route:
     """Decides what the gateway answers itself and whether the bot reads the message; changes nothing stored."""
     text = row.text or ""
     if contact.channel == Channel.SMS and row.kind == InboundKind.TEXT:

@@ -2,10 +2,11 @@
 
 import uuid
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, Integer, and_, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import Integer, Row, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from channels.inbox.models import InboundKind, InboundMessage, InboxStatus
@@ -43,6 +44,15 @@ _CANDIDATES = (
     .limit(CANDIDATES)
     .with_for_update(skip_locked=True, of=_inbox)
 )
+_CLAIMED = (
+    _inbox.c.id,
+    _inbox.c.contact_id,
+    _inbox.c.kind,
+    _inbox.c.text,
+    _inbox.c.details,
+    _inbox.c.conversation_id,
+    _inbox.c.message_id,
+)
 _LEASE_IF_UNCHANGED = (
     update(_inbox)
     .where(
@@ -51,6 +61,7 @@ _LEASE_IF_UNCHANGED = (
         _inbox.c.attempts == bindparam("seen_attempts"),
     )
     .values(status=InboxStatus.WORKING, attempts=_inbox.c.attempts + 1, lease_until=bindparam("until"))
+    .returning(*_CLAIMED)
 )
 _STORE = insert(_inbox).returning(_inbox.c.id)
 _FINISH = (
@@ -60,11 +71,42 @@ _FINISH = (
     .values(details=bindparam("no_details"), error=bindparam("reason"))
 )
 _CLAIM = (
-    update(InboundMessage)
+    update(_inbox)
     .where(_inbox.c.id == bindparam("row_id"), _WORKABLE, FIRST_OF_ITS_CONTACT)
-    .values(status=InboxStatus.WORKING, attempts=InboundMessage.attempts + 1, lease_until=bindparam("until"))
-    .returning(InboundMessage)
+    .values(status=InboxStatus.WORKING, attempts=_inbox.c.attempts + 1, lease_until=bindparam("until"))
+    .returning(*_CLAIMED)
 )
+_RECORD_MESSAGE = (
+    update(_inbox)
+    .where(_inbox.c.id == bindparam("row_id"))
+    .values(conversation_id=bindparam("in_conversation"), message_id=bindparam("as_message"))
+)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """An inbox row leased to be worked, as it was when claimed (`record_message` and `finish_row` change it)."""
+
+    id: int
+    contact_id: uuid.UUID | None
+    kind: InboundKind
+    text: str | None
+    details: dict[str, Any]
+    conversation_id: uuid.UUID | None  # set with message_id once the row is in the transcript
+    message_id: uuid.UUID | None
+
+    @classmethod
+    def of(cls, row: Row[Any]) -> "Claimed":
+        """The claimed row from the columns _CLAIMED returns."""
+        return cls(
+            row.id,
+            row.contact_id,
+            InboundKind(row.kind),
+            row.text,
+            row.details or {},
+            row.conversation_id,
+            row.message_id,
+        )
 
 
 def is_duplicate(*, session: Session, provider: Provider, provider_id: str) -> bool:
@@ -123,26 +165,27 @@ def heads(
     return [(row_id, contact_id) for row_id, contact_id in rows if contact_id not in busy][:limit]
 
 
-def claim(*, session: Session, row_id: int) -> InboundMessage | None:
+def claim(*, session: Session, row_id: int) -> Claimed | None:
     """Leases this row if it is workable and no earlier row of its contact is unfinished; None otherwise."""
     now = utcnow()
-    return session.scalars(
-        _CLAIM,
-        {"row_id": row_id, "now": now, "until": now + LEASE},
-        execution_options={"synchronize_session": False, "populate_existing": True},
-    ).first()
+    claimed = session.execute(_CLAIM, {"row_id": row_id, "now": now, "until": now + LEASE}).first()
+    return None if claimed is None else Claimed.of(claimed)
 
 
-def claim_next(*, session: Session) -> InboundMessage | None:
+def claim_next(*, session: Session) -> Claimed | None:
     """Leases the oldest workable row whose contact has no earlier unfinished row; None when there is none."""
     now = utcnow()
     for row_id, status, attempts in session.execute(_CANDIDATES, {"now": now}).all():
         lease = {"row_id": row_id, "seen_status": status, "seen_attempts": attempts, "until": now + LEASE}
-        if cast(CursorResult[Any], session.execute(_LEASE_IF_UNCHANGED, lease)).rowcount == 1:
-            row = session.get(InboundMessage, row_id, populate_existing=True)
-            assert row is not None
-            return row
+        claimed = session.execute(_LEASE_IF_UNCHANGED, lease).first()
+        if claimed is not None:
+            return Claimed.of(claimed)
     return None
+
+
+def record_message(*, session: Session, row_id: int, conversation_id: uuid.UUID, message_id: uuid.UUID) -> None:
+    """Notes the transcript message the row became, so that working it again does not store it twice."""
+    session.execute(_RECORD_MESSAGE, {"row_id": row_id, "in_conversation": conversation_id, "as_message": message_id})
 
 
 def finish(*, row: InboundMessage, error: str | None = None) -> None:
