@@ -177,12 +177,12 @@ def record(*, session: Session, row: inbox.Claimed) -> Plan | None:
     if row.message_id is None:
         body = transcript_body(row, contact)
         if row.kind in WORDS or (row.kind == InboundKind.MEDIA and row.text):
-            message = record_inbound(session=session, conversation=conversation, body=body)  # scored by triage
+            message_id = record_inbound(session=session, conversation=conversation, body=body)  # scored by triage
         else:
-            message = add_message(
+            message_id = add_message(
                 session=session, conversation=conversation, direction=Direction.INBOUND, author=Author.USER, body=body
-            )
-        inbox.record_message(session=session, row_id=row.id, conversation_id=conversation.id, message_id=message.id)
+            ).id
+        inbox.record_message(session=session, row_id=row.id, conversation_id=conversation.id, message_id=message_id)
     plan.callback_id = str(row.details.get("callback_id") or "") or None
     _apply(session, route, contact, conversation, plan)
     if plan.bot_text is None:

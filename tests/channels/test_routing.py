@@ -30,7 +30,7 @@ from tests.channels.conftest import (
     work,
 )
 from triage import intake
-from triage.intake import Author, Conversation, ConversationState, Direction, Message, transcript
+from triage.intake import Author, Conversation, ConversationState, Direction, transcript
 
 EMERGENCY = ("19", "112", "177", "15", "141", "2511")
 
@@ -291,7 +291,7 @@ def test_the_bot_is_asked_while_the_message_is_stored_and_its_actions_see_the_me
     asked_at: list[float] = []
     record_inbound = intake.record_inbound
 
-    def slow_record_inbound(**kwargs: Any) -> Message:  # a busy database: the bot's action comes first
+    def slow_record_inbound(**kwargs: Any) -> uuid.UUID:  # a busy database: the bot's action comes first
         time.sleep(0.3)
         return record_inbound(**kwargs)
 

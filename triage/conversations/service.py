@@ -2,6 +2,7 @@
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import Integer, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -79,16 +80,36 @@ def add_messages(
 ) -> list[uuid.UUID]:
     """Stores several messages of one conversation, in order, in one statement (the gateway stores each turn of
     the bot so); returns their ids. A Conversation loaded in the session does not see its new last_message_at."""
-    ids = [uuid.uuid4() for _ in bodies]
-    rows = [
-        {"id": id_, "conversation_id": conversation_id, "direction": direction, "author": author, "body": body,
-         "created_at": utcnow()}
-        for id_, body in zip(ids, bodies, strict=True)
-    ]  # fmt: skip
-    if rows:
-        session.execute(_WRITE_MESSAGES, rows)
-        session.execute(_MOVE_LAST_MESSAGE_AT, {"conversation_id": conversation_id, "at": rows[-1]["created_at"]})
+    ids, last_at = _write_messages(session, conversation_id, direction, author, bodies)
+    if ids:
+        session.execute(_MOVE_LAST_MESSAGE_AT, {"conversation_id": conversation_id, "at": last_at})
     return ids
+
+
+def insert_message(
+    *, session: Session, conversation: Conversation, direction: Direction, author: Author, body: str
+) -> uuid.UUID:
+    """`add_message` in one statement, with no ORM object (the gateway stores every user message so); returns its
+    id. The conversation's last_message_at is set on the object."""
+    (message_id,), conversation.last_message_at = _write_messages(session, conversation.id, direction, author, [body])
+    return message_id
+
+
+def _write_messages(
+    session: Session, conversation_id: uuid.UUID, direction: Direction, author: Author, bodies: Sequence[str]
+) -> tuple[list[uuid.UUID], datetime]:
+    """Writes the messages with their own ids and times; returns the ids and the last time."""
+    ids, times = [uuid.uuid4() for _ in bodies], [utcnow() for _ in bodies]
+    if ids:
+        session.execute(
+            _WRITE_MESSAGES,
+            [
+                {"id": id_, "conversation_id": conversation_id, "direction": direction, "author": author,
+                 "body": body, "created_at": at}
+                for id_, at, body in zip(ids, times, bodies, strict=True)
+            ],
+        )  # fmt: skip
+    return ids, times[-1] if times else utcnow()
 
 
 def transcript(*, session: Session, conversation_id: uuid.UUID) -> list[Message]:

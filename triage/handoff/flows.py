@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 from helpline.db import rowcount, utcnow
 from triage.audit.service import record
 from triage.centres import service as centres
-from triage.conversations.models import Author, Conversation, ConversationState, Direction, Message
-from triage.conversations.service import add_message as store_message
-from triage.conversations.service import last_user_messages
+from triage.conversations.models import Author, Conversation, ConversationState, Direction
+from triage.conversations.service import insert_message, last_user_messages
 from triage.handoff.ports import gateway
 from triage.queue import service as queue
 from triage.scoring import Context, Level, assess
@@ -238,10 +237,11 @@ def _context(conversation: Conversation, session: Session) -> Context:
     )
 
 
-def record_inbound(*, session: Session, conversation: Conversation, body: str) -> Message:
-    """Stores a user's message and rescores the conversation: the level may rise (a P1 jumps the queue)."""
+def record_inbound(*, session: Session, conversation: Conversation, body: str) -> uuid.UUID:
+    """Stores a user's message and rescores the conversation: the level may rise (a P1 jumps the queue). Returns
+    the message's id."""
     context = _context(conversation, session)
-    message = store_message(
+    message_id = insert_message(
         session=session, conversation=conversation, direction=Direction.INBOUND, author=Author.USER, body=body
     )
     assessment = assess(body, context=context)
@@ -257,7 +257,7 @@ def record_inbound(*, session: Session, conversation: Conversation, body: str) -
         queue.publish("updated", conversation)
     if conversation.state in (QUEUED, CLAIMED):
         queue.publish("message", conversation)
-    return message
+    return message_id
 
 
 def merge_signals(conversation: Conversation, signals: list[dict[str, str]]) -> None:
