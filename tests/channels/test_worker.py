@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from channels import worker
+from channels.sandbox.app import Fault
 from channels.sandbox.server import Running
 from helpline.app import create_app
 from tests.channels.conftest import PUBLIC, Bot, post_twilio, twilio_form
@@ -103,3 +104,16 @@ def test_messages_that_found_every_worker_busy_are_worked_as_soon_as_one_is_free
             assert post_twilio(live, twilio_form(From=sender, Body="salam")).status_code == 200
         _within(20, _answered(sandbox, len(SENDERS)))
     assert len({conversation for conversation, _, _ in bot.calls}) == len(bot.calls) == len(SENDERS), "each once"
+
+
+def test_a_reply_to_be_retried_goes_out_once_due_with_no_wake_up(
+    bot: Bot, sandbox: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outbox workers search the table on their own every POLL_SECONDS: nothing wakes them for a retry."""
+    monkeypatch.setattr(worker, "POLL_SECONDS", 0.2)
+    sandbox.sandbox.fail_next("twilio", Fault(503, retry_after=1))
+    with TestClient(create_app(), base_url=PUBLIC) as live:
+        assert post_twilio(live, twilio_form(Body="salam")).status_code == 200
+        waited = _within(10, _answered(sandbox, 1))
+    assert waited >= 1, "sent before the retry was due"
+    assert [m.text for m in sandbox.sandbox.messages()] == ["Salam, ana hna."]
