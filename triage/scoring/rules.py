@@ -137,6 +137,7 @@ CONJUNCTIONS = frozenset(
 )
 """Words that close an age said without a unit: "im 14 if i call you…", "3ndi 15 walakin…"."""
 ARABIC_AND = "و"
+"""Arabic writes "and" joined to the next word ("عمري 15 ولا أحد يعرف"): such a word closes an age too."""
 ARABIC_TEENS = frozenset({"عشر", "عشره"})
 BARE_AGES = range(8, 18)
 CHILD_NOUNS = frozenset(
@@ -148,7 +149,7 @@ CHILD_NOUNS = frozenset(
     )
 )
 BRACKET_REACH = 5
-"""Arabic writes "and" joined to the next word ("عمري 15 ولا أحد يعرف"): such a word closes an age too."""
+"""How many words before a bracketed number a child may be named ("a boy in the waiting room (7)")."""
 FIRST_PERSON = frozenset(
     normalise_word(word)
     for word in ("me", "moi", "iyi", "fllai", "flli", "fella", "liya", "3liya", "biya", "fiya")
