@@ -6,10 +6,10 @@ Run: .venv/bin/python bench/triage/run.py [--split data/triage/heldout.jsonl ...
 a clean one (reading a set's misses spends it).
 
 By default only heldout.jsonl is measured (the split of data/triage/source/, looked at while the engine was first
-tuned, so optimistic). fresh22_heldout.jsonl, written blind by another engineer, is the clean estimate: it is
-measured once per engine, by name (`--split data/triage/fresh22_heldout.jsonl`), by someone who does not tune the
-engine on it.
-The earlier fresh sets (fresh to fresh21) were tuned on and are training data; RESULTS.md keeps their clean measures.
+tuned, so optimistic). The clean estimate is a fresh set written blind by another engineer (`<name>_heldout.jsonl`,
+built once data/triage/build.py names it in `FRESH`): it is measured once per engine, by name (`--split
+data/triage/fresh23_heldout.jsonl` for fresh23, to come), by someone who does not tune the engine on it.
+The earlier fresh sets (fresh to fresh22) were tuned on and are training data; RESULTS.md keeps their clean measures.
 """
 
 from __future__ import annotations
