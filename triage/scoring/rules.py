@@ -42,6 +42,7 @@ CUES = frozenset(
         "disability",
         "repeat",
         "plain",
+        "age_now",
     }
 )
 PLEAS = frozenset({"plea", "courtesy"})
@@ -65,9 +66,10 @@ MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 EVIDENCED_CUES = ("now", "away", "disavow", "lure", "secrecy", "confined", LETHALITY, *WATCHED)
 """Cues whose evidence `_derived` reads."""
 AGE_INTROS = frozenset({"age_intro", "self_age_intro"})
-SITUATING = frozenset({"safe_now", "away", "past"})
+SITUATING = frozenset({"safe_now", "away", "past", "age_now"})
 """Phrases that hold a timing word without saying the harm is now: where the child or the person who harms is now
-("daba ana 3nd jeddati", "الآن هو عند خالي") or how old the writer is now ("now im 19", "j'ai 20 ans aujourd'hui")."""
+("daba ana 3nd jeddati", "الآن هو عند خالي", "lyouma rah f l9ism"), how old the writer is now ("now im 19", "j'ai 20
+ans aujourd'hui") or how old a child is now (`age_now`: "ابني الآن في السادسة عشرة", "maintenant elle a 15 ans")."""
 NEGATABLE = frozenset(
     {
         "physical_abuse",
@@ -88,7 +90,8 @@ NOW_HARM = ABUSE | {"child_marriage"}
 cue says the person who harms is elsewhere ("walakin dba howa f lkhedma", "وهو الآن في سفر")."""
 DISAVOWABLE = frozenset({"suicide_intent", "suicide_plan", "passive_ideation", "means"})
 """Thoughts a `disavow` cue ("but i'm not going to do anything", "jai aucune intention", "وما ناويش") turns into
-a thought of a method (P2), unless the message also has timing now, an attempt, a medical emergency or danger."""
+a thought of a method (P2; a passive wish to be dead stays P3), unless the message also has timing now, an attempt, a
+medical emergency or danger."""
 DISAVOW_REACH = 1
 """How many tokens after a disavowal a timing cue still belongs to it ("i wont do it rn", not "… tonight i will")."""
 SUICIDAL = frozenset({"suicide_intent", "suicide_plan", "attempt", "means", "self_harm", "passive_ideation"})
@@ -139,6 +142,12 @@ CONJUNCTIONS = frozenset(
 ARABIC_AND = "و"
 """Arabic writes "and" joined to the next word ("عمري 15 ولا أحد يعرف"): such a word closes an age too."""
 ARABIC_TEENS = frozenset({"عشر", "عشره"})
+"""The word that makes a unit a teen ("أربع عشرة سنة" is fourteen) and an ordinal one ("في الخامسة عشرة" is fifteen,
+not five)."""
+AGED_REACH = 4
+CHILD_AGES = range(12, 18)
+"""How many words after a young child's name an age of twelve or more still says it is not one ("mon petit frère de
+16 ans", "khouya sghir 3ndo 13 ans")."""
 BARE_AGES = range(8, 18)
 CHILD_NOUNS = frozenset(
     normalise_word(word)
@@ -258,6 +267,8 @@ def number_of(form: str) -> int | None:
     words = number_words()
     if form.startswith(ARABIC_ARTICLE) and form not in words:
         return words.get(form.removeprefix(ARABIC_ARTICLE))
+    if form.startswith(ARABIC_AND) and form not in words:
+        return words.get(form.removeprefix(ARABIC_AND))  # "ستة وعشرون": the tens of 26 come joined to "and"
     return words.get(form)
 
 
@@ -309,9 +320,17 @@ def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
         value = token_number(tokens[index])
         if value is not None and index + 1 < len(tokens) and tokens[index + 1].form in ARABIC_TEENS:
             value, index = value + 10, index + 1  # "أربع عشرة سنة" is fourteen
+        elif value is not None and value < 10 and index + 1 < len(tokens) and _tens(tokens[index + 1]):
+            value, index = value + (token_number(tokens[index + 1]) or 0), index + 1  # "ستة وعشرون" is twenty-six
         if value is not None and (index + 1 in followers or _ends_age(tokens, index)):
             return value
     return None
+
+
+def _tens(token: Token) -> bool:
+    """Tells whether a token is a number of tens after the units, as Arabic says ages ("ستة وعشرون")."""
+    value = token_number(token)
+    return value is not None and value >= 20 and value % 10 == 0
 
 
 def bare_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
@@ -391,6 +410,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
             _drop_situated_timing(_drop_covered_modifiers(drop_idioms(drop_plain(find_hits(tokens)))))
         )
     )
+    hits = _drop_older_children(hits, tokens)
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
@@ -466,6 +486,23 @@ def _drop_age_spanning_past(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.name != "past" or not any(h.first + 2 <= a.first <= h.last - 2 for a in ages)]
 
 
+def _drop_older_children(hits: list[Hit], tokens: tuple[Token, ...]) -> list[Hit]:
+    """Drops a young child named by the lexicon whose age says otherwise: an Arabic ordinal that goes on into the
+    teens ("ابنتي في الخامسة عشرة" is fifteen) or an age of twelve or more with its unit a few words on ("mon petit
+    frère de 16 ans", "khouya sghir 3ndo 13 ans")."""
+    units = {h.first for h in hits if h.name == "age_unit"}
+    older = {index for index, token in enumerate(tokens) if token_number(token) in CHILD_AGES and index + 1 in units}
+    return [
+        h
+        for h in hits
+        if h.name != "young_child"
+        or not (
+            (h.last + 1 < len(tokens) and tokens[h.last + 1].form in ARABIC_TEENS)
+            or any(h.last < index <= h.last + AGED_REACH for index in older)
+        )
+    ]
+
+
 def _drop_situated_timing(hits: list[Hit]) -> list[Hit]:
     """Drops a timing cue inside a longer phrase that says where someone is now or the writer's age now
     (SITUATING): "lbar7 drbni, daba ana 3nd jeddati" is recent abuse with the child safe, not abuse now."""
@@ -506,8 +543,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     (see ACTS) is a plan or an attempt; a lure (a job abroad, going with someone, getting in a car) kept secret, set
     for now, followed by the child missing ("her phone is off") or by confinement ("they don't let me go out", "took
     my phone": alone, strict parents say as much) is trafficking, and so is a child's work behind a locked door
-    ("kaysdo 3lia lbab", "they lock me in"); a message that is only a plea
-    (PLEAS), or the person here while the child cannot speak (WATCHED), is danger now."""
+    ("kaysdo 3lia lbab", "they lock me in"); a message that is only a plea (PLEAS), or the person here while the
+    child cannot speak (WATCHED), is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
@@ -562,7 +599,9 @@ def _finding_level(finding: Finding) -> Level:
 
 def combine_special(findings: list[Finding], *, now: bool) -> Level:
     """Returns P1 for combinations the single findings do not capture: a lost young child, a runaway tonight, a
-    young child left alone now or for days ("وحدهما في الشقة منذ يومين"; alone every day is P2)."""
+    young child left alone now or for days ("وحدهما في الشقة منذ يومين"; alone every day is P2); P2 for insults
+    every day and for suicidal thoughts a hypothetical or a disavowal softens (a thought of a method), but a passive
+    wish to be dead stays what it is, P3 ("كنتمنى غير نموت، ولكن ما غاديش ندير شي حاجة")."""
     active = {f.code for f in findings if f.softened_by is None}
     if active >= {"missing_runaway", "young_child"} or ("missing_runaway" in active and now):
         return Level.P1
@@ -573,7 +612,7 @@ def combine_special(findings: list[Finding], *, now: bool) -> Level:
     if "emotional_abuse" in active and "ongoing" in active:
         return Level.P2
     hypothetical = {f.code for f in findings if f.softened_by == "hypothetical"}
-    if hypothetical & SUICIDAL:
+    if hypothetical & SUICIDAL - {"passive_ideation"}:
         return Level.P2
     return Level.P4
 
