@@ -31,19 +31,23 @@ def _call(method: str, path: str, *, what: str, body: Any, params: dict[str, str
     """The body of Rasa's answer; RasaUnavailable on a network error, a timeout or an error status."""
     settings = get_settings()
     url = f"{settings.rasa_url}{path}" + (f"?{urlencode(params)}" if params else "")
+    data = json.dumps(body).encode()
     try:
-        response = _pool.request(
-            method,
-            url,
-            body=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json"},
-            timeout=settings.rasa_timeout_seconds,
-        )
+        try:
+            response = _send(method, url, data, timeout=settings.rasa_timeout_seconds)
+        except urllib3.exceptions.ProtocolError:
+            # Rasa closes a connection left idle for 5 s; a request sent on it as it closes is dropped unread
+            # (the pool checks for a close only before reusing it): send it once more, on a new connection.
+            response = _send(method, url, data, timeout=settings.rasa_timeout_seconds)
     except urllib3.exceptions.HTTPError as error:
         raise RasaUnavailable(f"Rasa {what} failed: {type(error).__name__}") from error
     if response.status >= 400:
         raise RasaUnavailable(f"Rasa {what} failed: HTTP {response.status}")
     return bytes(response.data)
+
+
+def _send(method: str, url: str, body: bytes, *, timeout: float) -> urllib3.BaseHTTPResponse:
+    return _pool.request(method, url, body=body, headers={"Content-Type": "application/json"}, timeout=timeout)
 
 
 def send_to_bot(*, conversation_id: str, text: str, metadata: dict[str, Any]) -> list[BotReply]:
