@@ -51,12 +51,19 @@ def serve(handler: Handler) -> Iterator[StandIn]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    stand_in.url = f"http://127.0.0.1:{server.server_address[1]}"
+    with on_loopback(_Handler) as url:
+        stand_in.url = url
+        yield stand_in
+
+
+@contextmanager
+def on_loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serves the handler class on a free loopback port for the duration of the block; yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield stand_in
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -5,13 +5,14 @@ import threading
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from channels.message import Channel, Outgoing, SendOutcome
 from channels.providers import twilio
 from channels.sandbox.server import Running
+from tests.standin import on_loopback
 
 USER = "+212612345678"
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # the proxy's own way out ignores HTTP_PROXY
@@ -49,15 +50,9 @@ def proxy() -> Iterator[Proxy]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Forward)
-    recorded.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with on_loopback(_Forward) as url:
+        recorded.url = url
         yield recorded
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(autouse=True)
