@@ -66,10 +66,11 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     level = _most_urgent(rules_level, model_level)  # the answers only lift a level to P2 or P1: before or after, alike
     results = [current, *earlier]
     concerned = _concerned(results, codes)
-    if _raises(context=context, codes=codes) or (concerned and _named_raise(results)):
+    if _raises(context=context):
         level = _raised(level, codes=codes)
-    elif context.reporter is None and (concerned or _asks(text, codes)) and _child_writes(results):
-        # The model learnt the raise from labels that carry it: raising its level too would count it twice.
+    elif _read_raise(text, context=context, results=results, codes=codes, concerned=concerned):
+        # The model reads the same words and learnt the raise from labels that carry it: raising its level too
+        # would count it twice ("my son is 13 and deaf, the boys mock him" is P2, not P1).
         level = _most_urgent(level, _raised(rules_level, codes=codes))
     return Assessment(
         level=level,
@@ -193,11 +194,21 @@ def _named_raise(results: list[RuleResult]) -> bool:
     return any(result.disability or result.repeat for result in results)
 
 
-def _raises(*, context: Context, codes: frozenset[str]) -> bool:
-    """Whether the level rises by one for a young child, disability, a child writing (as the conversation says) or
-    a repeat contact."""
-    young = "young_child" in codes or (context.child_age is not None and context.child_age < YOUNG_AGE)
+def _raises(*, context: Context) -> bool:
+    """Whether the conversation's structured answers raise the level by one: a child under 12, disability, a child
+    writing or a repeat contact. The model does not see them, so its level rises too."""
+    young = context.child_age is not None and context.child_age < YOUNG_AGE
     return young or context.disability or context.reporter == "child" or context.repeat_contact
+
+
+def _read_raise(
+    text: str, *, context: Context, results: list[RuleResult], codes: frozenset[str], concerned: bool
+) -> bool:
+    """Whether the text itself raises the rules' level by one: it names a young child ("my 8 year old"), a disability
+    or a repeat contact in a message of concern, or says a child writes a message of concern or a question."""
+    if "young_child" in codes or (concerned and _named_raise(results)):
+        return True
+    return context.reporter is None and (concerned or _asks(text, codes)) and _child_writes(results)
 
 
 def _raised(level: Level, *, codes: frozenset[str]) -> Level:

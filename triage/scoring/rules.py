@@ -43,6 +43,7 @@ CUES = frozenset(
         "repeat",
         "plain",
         "age_now",
+        "afraid",
     }
 )
 PLEAS = frozenset({"plea", "courtesy"})
@@ -63,7 +64,7 @@ LETHALITY = "lethality"
 negation in its clause softens it ("wach ila chrebt … kanmot dghya?" asks about a plan), and with means it is a
 plan."""
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
-EVIDENCED_CUES = ("now", "away", "disavow", "lure", "secrecy", "confined", LETHALITY, *WATCHED)
+EVIDENCED_CUES = ("now", "away", "disavow", "lure", "secrecy", "confined", "afraid", LETHALITY, *WATCHED)
 """Cues whose evidence `_derived` reads."""
 AGE_INTROS = frozenset({"age_intro", "self_age_intro"})
 SITUATING = frozenset({"safe_now", "away", "past", "age_now"})
@@ -157,6 +158,18 @@ CHILD_NOUNS = frozenset(
         *("bent", "wld", "khti", "khoya", "ابني", "ابنتي", "طفل", "طفلة", "بنتي", "ولدي", "تلميذ", "تلميذة"),
     )
 )
+APPROXIMATELY = frozenset(
+    normalise_word(word)
+    for word in ("maybe", "about", "around", "roughly", "approximately", "environ", "peut-etre", "vers")
+    + ("حوالي", "تقريبا", "يمكن", "chi", "ta9riban", "taqriban", "imkn", "ymkn")
+)
+COUNTED = frozenset(
+    normalise_word(word)
+    for word in ("minutes", "minute", "min", "mins", "hours", "hour", "h", "days", "times", "pm", "am", "km", "dh")
+    + ("heures", "heure", "jours", "fois", "dirhams", "metres", "دقائق", "دقيقة", "ساعات", "ساعة", "أيام", "مرات")
+    + ("d9i9a", "d9aye9", "sa3a", "sway3", "iyam", "mrat", "drahm", "ryal")
+)
+"""Words after a number that make it a count or a time, not a guessed age."""
 BRACKET_REACH = 5
 """How many words before a bracketed number a child may be named ("a boy in the waiting room (7)")."""
 FIRST_PERSON = frozenset(
@@ -296,9 +309,20 @@ def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
             continue
         unit_end = units.get(index + 1)
         with_unit = unit_end is not None and unit_end + 1 not in duration_starts
-        if with_unit or (index - 1 in intro_ends and _ends_age(tokens, index)) or _in_brackets(tokens, index):
+        named = _in_brackets(tokens, index) or _guessed(tokens, index)
+        if with_unit or (index - 1 in intro_ends and _ends_age(tokens, index)) or named:
             found.append(Hit("young_child", index, unit_end if with_unit and unit_end is not None else index))
     return found
+
+
+def _guessed(tokens: tuple[Token, ...], index: int) -> bool:
+    """Tells whether a number is a child's age guessed by whoever saw them ("a boy maybe 8 on my bus", "une fille
+    environ 6", "طفلة حوالي 7"): right after a word of approximation that follows a child; not a count or a time
+    ("a boy about 5 minutes ago")."""
+    if index < 2 or tokens[index - 1].form not in APPROXIMATELY:
+        return False
+    after = tokens[index + 1].form if index + 1 < len(tokens) else ""
+    return after not in COUNTED and any(t.form in CHILD_NOUNS for t in tokens[max(0, index - 3) : index - 1])
 
 
 def _in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
@@ -415,7 +439,8 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     clauses = clause_ids(tokens, hits)
     modifiers = [h for h in hits if h.name in MODIFIERS]
     anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
-    acts = [h for h in hits if h.name in ACTS]
+    writers = {(h.first, h.last) for h in hits if h.name == "adult_writer"}
+    acts = [h for h in hits if h.name in ACTS and (h.first, h.last) not in writers]  # "ولدي": my son, not "and I have"
     findings, seen, acted, victim = [], set(), [], False
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
         if hit.name in CUES:
@@ -538,13 +563,14 @@ def _disavowed(findings: list[Finding], *, acted: list[Finding], by: str) -> tup
 
 
 def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list[Finding]) -> list[Finding]:
-    """Adds the signals that come from combinations: abuse now (unless the person who harms is away) or abuse
-    with a weapon is danger now; means with ideation, timing or a question of lethality is a plan; means acted on
-    (see ACTS) is a plan or an attempt; a lure (a job abroad, going with someone, getting in a car) kept secret, set
-    for now, followed by the child missing ("her phone is off") or by confinement ("they don't let me go out", "took
-    my phone": alone, strict parents say as much) is trafficking, and so is a child's work behind a locked door
-    ("kaysdo 3lia lbab", "they lock me in"); a message that is only a plea (PLEAS), or the person here while the
-    child cannot speak (WATCHED), is danger now."""
+    """Adds the signals that come from combinations: abuse now (unless the person who harms is away), abuse
+    with a weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi
+    l khedma f lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing or a question of
+    lethality is a plan; means acted on (see ACTS) is a plan or an attempt; a lure (a job abroad, going with
+    someone, getting in a car) kept secret, set for now, followed by the child missing ("her phone is off") or by
+    confinement ("they don't let me go out", "took my phone": alone, strict parents say as much) is trafficking,
+    and so is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a
+    plea (PLEAS), or the person here while the child cannot speak (WATCHED), is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
@@ -565,6 +591,14 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         derived.append(Finding("trafficking", held))
     if now_evidence and active.keys() & NOW_HARM and "danger_now" not in active and not cues["away"]:
         derived.append(Finding("danger_now", now_evidence[0]))
+    elif (
+        now_evidence
+        and cues["afraid"]
+        and "perpetrator_access" in active
+        and "danger_now" not in active
+        and not cues["away"]
+    ):
+        derived.append(Finding("danger_now", f"{cues['afraid'][0]} … {now_evidence[0]}"))
     elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:
         derived.append(Finding("danger_now", active["means"].evidence))
     ideation = active.keys() & IDEATION

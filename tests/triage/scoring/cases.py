@@ -894,7 +894,71 @@ ROUND16 = [
          rules_level=True),
 ]  # fmt: skip
 
+# Round 17 (kinds missed on fresh22, new wording): children moved by someone who is not their parent, farewells by
+# the sea or with belongings given away, a wedding agreed for a child who writes, hazardous work, a child's own worry
+# (classmates, parents' divorce, old abuse not forgotten, sleepless before an exam), hearing loss, a repeat contact,
+# an injured child guessed to be 8, someone who comes in while the parent works nights; then the rules' false
+# positives fresh22 showed (skeletons that are French or English words, teen ordinals, where a child is now).
+ROUND17 = [
+    case("fr-not-their-mother", "Je suis chauffeur de car, un homme voyage avec deux fillettes qui ne parlent pas, "
+         "l'une m'a chuchoté que ce n'est pas leur père", P1, "trafficking"),
+    case("dl-not-her-daughters", "rkbat m3aya wa7da m3aha tlata dlbnat, machi bnatha, ghadi ykhdmhom f diour had lil",
+         P1, "trafficking"),
+    case("ar-not-his-children", "ركب معي رجل مع ثلاثة أطفال، همس لي أحدهم أنهم ليسوا أولاده", P1, "trafficking"),
+    case("en-things-where-going", "i left my guitar and my jacket with my neighbour, i wont need them where im going",
+         P1, "suicide_intent"),
+    case("dl-sea-no-return", "daba ghadi l lb7er w ma nrje3ch, sme7 lia", P1, "suicide_intent"),
+    case("dl-sea-with-friends", "ghadi nmchiw l lb7er m3a wlad 3mmi had l3chiya", P4, absent="suicide_intent",
+         rules_level=True),
+    case("en-said-yes-to-a-man", "my father said yes to a man who came with his family last week. im 13", P1,
+         "child_marriage"),
+    case("fr-et-moi-14", "ils veulent me marier avec un voisin, il a 30 ans et moi 14", P1, "child_marriage"),
+    case("ar-preparing-to-marry", "عائلة جارتنا تستعد لتزويج ابنتها ذات الخمس عشرة سنة", P2, "child_marriage",
+         rules_level=True),
+    case("fr-mine-no-helmet", "des garçons de 13 ans travaillent dans la mine sans casque", P2, "child_labour"),
+    case("da-welding-no-goggles", "ولد الجيران عندو 13 عام خدام عند الحداد بلا نظاظر", P2, "child_labour"),
+    case("ar-classmates-child", "زملائي يسخرون من طولي كل يوم ولم أعد أريد الذهاب إلى القسم", P2, "bullying"),
+    case("dl-old-abuse-not-forgotten", "mli kont sghira wa7ed mn l3a2ila tqiss lia, daba ma kanchoufouch walakin "
+         "ma9adrch nnsa", P2, "sexual_abuse"),
+    case("dl-exam-no-sleep", "l'examen ghedda w ana ma kann3sch ma kanakolch, 9lbi ghadi ytfrga3", P3, "distress",
+         rules_level=True),
+    case("fr-hard-of-hearing", "mon fils est malentendant et ses camarades se moquent de lui tous les jours", P2,
+         "bullying"),
+    case("dl-repeat-contact", "ana li ktebt lkom simana li fatet 3la bnti, mazal kaytmskhro 3liha f lmdrasa", P2,
+         "bullying"),
+    case("en-guessed-age-injured", "a boy maybe 7 is crying at the bus stop with blood on his face", P1,
+         "young_child", "physical_abuse"),
+    case("en-minutes-not-age", "i saw a boy about 5 minutes ago near the school", P3, absent="young_child",
+         rules_level=True),
+    case("fr-night-shift-afraid", "maman travaille la nuit et son copain entre chez nous quand elle part, ce soir "
+         "elle est de garde, j'ai peur", P1, "perpetrator_access", "danger_now"),
+    case("en-scared-no-access", "im scared of my maths test tonight", P3, absent="danger_now", rules_level=True),
+    case("fr-comment-is-how", "comment ça marche ici ?", P4, absent="means suicide_plan", rules_level=True),
+    case("fr-besoin", "j'ai besoin de parler à quelqu'un", P4, absent="sexual_abuse", rules_level=True),
+    case("en-sad-all-the-time", "i feel sad all the time", P3, absent="danger_now", rules_level=True),
+    case("fr-en-cachette", "je pleure en cachette le soir", P3, absent="means suicide_plan", rules_level=True),
+    case("ar-ordinal-teen", "ابنتي في الخامسة عشرة حزينة منذ أسبوع", P3, absent="young_child", rules_level=True),
+    case("fr-little-brother-16", "mon petit frère de 16 ans ne parle plus à personne", P3, absent="young_child",
+         rules_level=True),
+    case("ar-twenty-six", "عمري ستة وعشرون عاما وأخي يتعرض للسخرية في المدرسة", P3, absent="young_child",
+         rules_level=True),
+    case("da-in-class-today", "التلميذ جا البارح بعينو زرقة، قال باه ضربو، اليوم راه فالقسم", P2, "physical_abuse",
+         absent="danger_now", rules_level=True),
+    case("dl-at-grandparents-now", "bah kaydrbo, akhir mra simana li fatet, daba rah 3nd jddo", P2, "physical_abuse",
+         absent="danger_now", rules_level=True),
+    case("en-not-bleeding", "my daughter has small cuts on her arm, not bleeding, she wont talk about it", P2,
+         "self_harm", rules_level=True),
+    case("dl-idiom-condition-first", "ila ma jbtch 15 f lmath mama ghadi t9tlni", P3, absent="danger_now",
+         rules_level=True),
+    case("fr-idiom-condition-first", "si je rate le contrôle ma mère va me tuer", P3, absent="danger_now",
+         rules_level=True),
+    case("fr-threat-stays", "si je parle il va me tuer", P1, "danger_now"),
+    case("da-razor-self-harm", "لقيت ولدي كيجرح يدو بالموس، الجرح صغير", P2, "self_harm", absent="danger_now",
+         rules_level=True),
+    case("da-passive-disavowed", "ساعات كنتمنى نموت، ولكن ما غاديش ندير شي حاجة", P3, rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
-    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16
+    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17
 )  # fmt: skip
