@@ -10,8 +10,8 @@ examples added later for kinds of error seen on a held-out set (new wording, nev
 it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have
 been looked at it no longer measures anything honestly, so these twenty-two are now training data (`SEEN`). `FRESH`
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
-never train or tune on one, never read it or its misses. None is registered now: `fresh23/`, the next clean set, is
-to come and is added here once its writer has committed it; a fresh set whose folder is not there yet is skipped.
+never train or tune on one, never read it or its misses. `fresh23/` and `fresh24/` are the clean sets now (two
+writers, each registered here once its writer had committed it); a fresh set whose folder is not there is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 23)))}
-FRESH: dict[str, Path] = {}
+FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh23", "fresh24")}
 HELDOUT_EVERY = 3
 
 
