@@ -11,7 +11,8 @@ it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean fi
 been looked at it no longer measures anything honestly, so these twenty-two are now training data (`SEEN`). `FRESH`
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
 never train or tune on one, never read it or its misses. `fresh23/` and `fresh24/` are the clean sets now (two
-writers, each registered here once its writer had committed it); a fresh set whose folder is not there is skipped.
+writers, each registered here once its writer had committed it); `fresh25/`, also written blind, waits unregistered
+(nothing reads it) for the round that spends fresh23 and fresh24. A fresh set whose folder is not there is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
