@@ -47,6 +47,7 @@ def _call(method: str, path: str, *, what: str, body: Any, params: dict[str, str
 
 
 def _send(method: str, url: str, body: bytes, *, timeout: float) -> urllib3.BaseHTTPResponse:
+    """One JSON request to Rasa from the pool."""
     return _pool.request(method, url, body=body, headers={"Content-Type": "application/json"}, timeout=timeout)
 
 

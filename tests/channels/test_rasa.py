@@ -1,5 +1,6 @@
 """The Rasa client against a server that closes a kept-alive connection as the next request arrives."""
 
+import io
 import json
 import socket
 import threading
@@ -25,7 +26,7 @@ class Closing:
     connections: int = 0
 
 
-def _request(reader: socket.SocketIO) -> bytes | None:
+def _request(reader: io.BufferedReader) -> bytes | None:
     """One HTTP request's body, or None when the connection closed."""
     lines = []
     while (line := reader.readline()) not in (b"\r\n", b""):
@@ -43,14 +44,14 @@ def closing(reconfigure: Reconfigure) -> Iterator[Closing]:
 
     def serve(connection: socket.socket) -> None:
         with connection, connection.makefile("rb") as reader:
-            body = _request(reader)  # type: ignore[arg-type]
+            body = _request(reader)
             if body is None:
                 return
             state.answered.append(json.loads(body))
             payload = json.dumps(ANSWER).encode()
             head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
             connection.sendall(head.encode() + payload)
-            if _request(reader) is not None:  # type: ignore[arg-type]
+            if _request(reader) is not None:
                 state.dropped += 1
 
     def accept() -> None:

@@ -80,9 +80,9 @@ def add_messages(
 ) -> list[uuid.UUID]:
     """Stores several messages of one conversation, in order, in one statement (the gateway stores each turn of
     the bot so); returns their ids. A Conversation loaded in the session does not see its new last_message_at."""
-    ids, last_at = _write_messages(session, conversation_id, direction, author, bodies)
+    ids, times = _write_messages(session, conversation_id, direction, author, bodies)
     if ids:
-        session.execute(_MOVE_LAST_MESSAGE_AT, {"conversation_id": conversation_id, "at": last_at})
+        session.execute(_MOVE_LAST_MESSAGE_AT, {"conversation_id": conversation_id, "at": times[-1]})
     return ids
 
 
@@ -91,14 +91,16 @@ def insert_message(
 ) -> uuid.UUID:
     """`add_message` in one statement, with no ORM object (the gateway stores every user message so); returns its
     id. The conversation's last_message_at is set on the object."""
-    (message_id,), conversation.last_message_at = _write_messages(session, conversation.id, direction, author, [body])
+    (message_id,), (conversation.last_message_at,) = _write_messages(
+        session, conversation.id, direction, author, [body]
+    )
     return message_id
 
 
 def _write_messages(
     session: Session, conversation_id: uuid.UUID, direction: Direction, author: Author, bodies: Sequence[str]
-) -> tuple[list[uuid.UUID], datetime]:
-    """Writes the messages with their own ids and times; returns the ids and the last time."""
+) -> tuple[list[uuid.UUID], list[datetime]]:
+    """Writes the messages with their own ids and times; returns both."""
     ids, times = [uuid.uuid4() for _ in bodies], [utcnow() for _ in bodies]
     if ids:
         session.execute(
@@ -109,7 +111,7 @@ def _write_messages(
                 for id_, at, body in zip(ids, times, bodies, strict=True)
             ],
         )  # fmt: skip
-    return ids, times[-1] if times else utcnow()
+    return ids, times
 
 
 def transcript(*, session: Session, conversation_id: uuid.UUID) -> list[Message]:

@@ -58,10 +58,9 @@ def proxy() -> Iterator[Proxy]:
 @pytest.fixture(autouse=True)
 def fresh_client(monkeypatch: pytest.MonkeyPatch) -> None:
     """The environment's proxy settings are read when the client is built: build it again in each test."""
-    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("NO_PROXY", raising=False)
-    monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
     monkeypatch.setattr(twilio, "_clients", threading.local())
 
 
