@@ -6,13 +6,13 @@ Each source line is `LEVEL|signal,signal|text` (file name = language) or, in con
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
 examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
-`fresh/` to `fresh22/` were further held-out sets, each written and labelled by hand before the engine was run on
+`fresh/` to `fresh24/` were further held-out sets, each written and labelled by hand before the engine was run on
 it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have
-been looked at it no longer measures anything honestly, so these twenty-two are now training data (`SEEN`). `FRESH`
+been looked at it no longer measures anything honestly, so these twenty-four are now training data (`SEEN`). `FRESH`
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
-never train or tune on one, never read it or its misses. `fresh23/` and `fresh24/` are the clean sets now (two
-writers, each registered here once its writer had committed it); `fresh25/`, also written blind, waits unregistered
-(nothing reads it) for the round that spends fresh23 and fresh24. A fresh set whose folder is not there is skipped.
+never train or tune on one, never read it or its misses. `fresh25/` is the clean set now (registered here once
+fresh23's and fresh24's misses had been read, in round 18); `fresh26/`, being written blind, waits unregistered
+(nothing reads it) for the round after. A fresh set whose folder is not there is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
@@ -28,8 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
-SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 23)))}
-FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh23", "fresh24")}
+SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 25)))}
+FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh25",)}
 HELDOUT_EVERY = 3
 
 
