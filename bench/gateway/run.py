@@ -8,13 +8,17 @@
    Figures are over all rounds. Goal: the gateway's median at most 25 % above Rasa's own (ratio <= 1.25), judged
    on the last reply (Rasa's REST answer carries all the replies at once; the gateway sends them one by one).
    Means and throughput are printed too: once Rasa is saturated (50 conversations) the median mostly shows how
-   Rasa orders its own queue, not what the gateway adds.
+   Rasa orders its own queue, not what the gateway adds. The levels run in each CPU layout asked for (`cores.py`):
+   `split` first, the bot (Rasa and its action server) on half the cores and the helpline service, Redis and
+   this bench on the others, as separate containers or machines run them in production; then `shared`, every
+   process on every core as `make run` starts them on one machine, where the gateway's CPU queues in Rasa's.
 2. A sustained run: 50 messages/s for 2 minutes through the real webhook, some posted twice like Twilio's
    retries, then the replies are let to drain (Rasa is the bottleneck) and everything is counted: messages in,
    stored, in the transcripts, worked, replies queued, accepted and received. "0 lost, 0 duplicated" is printed
    only when every count agrees (`verdict.py`).
 
-Run: .venv/bin/python bench/gateway/run.py [--levels 1,10,50] [--rounds 3] [--seconds 120] [--rate 50]
+Run: .venv/bin/python bench/gateway/run.py [--levels 1,10,50] [--rounds 3] [--layouts split,shared] [--seconds 120]
+     [--rate 50]
 The stack runs on SQLite as `make run` does; BENCH_DATABASE_URL picks another database (e.g. PostgreSQL).
 """
 
@@ -47,6 +51,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cores import cpu_seconds, layouts, place  # noqa: E402
 from verdict import Counts, report  # noqa: E402
 
 from channels.inbox.models import InboundMessage  # noqa: E402
@@ -75,46 +80,6 @@ READY_TIMEOUT = 600.0
 MIN_PER_CONVERSATION, MAX_PER_CONVERSATION = 6, 40
 GOAL = 1.25  # the gateway's median at most 25 % above Rasa's own
 ACCEPTED = ("accepted", "queued", "sent", "delivered", "read")
-
-
-ROLES = (
-    ("rasa_sdk", "actions"),
-    ("triage_client", "flush"),
-    ("uvicorn", "service"),
-    ("redis", "redis"),
-    ("rasa", "rasa"),
-)
-
-
-def cpu_seconds(root: int) -> dict[str, float]:
-    """CPU seconds used so far by the processes under `root`, by role, and by this bench process (Linux /proc;
-    empty elsewhere)."""
-    parents: dict[int, int] = {}
-    stats: dict[int, list[str]] = {}
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        parents[int(entry.name)], stats[int(entry.name)] = int(fields[1]), fields
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    used: dict[str, float] = defaultdict(float)
-    for pid, fields in stats.items():
-        ancestor = pid
-        while ancestor not in (root, 0, 1) and ancestor in parents:
-            ancestor = parents[ancestor]
-        if ancestor != root or pid == root:
-            continue
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        role = next((name for key, name in ROLES if key in command), "other")
-        used[role] += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
-    if stats:
-        times = os.times()
-        used["bench"] = times.user + times.system
-    return used
 
 
 def load() -> str:
@@ -587,7 +552,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=float(os.environ.get("BENCH_GATEWAY_SECONDS", 120)))
     parser.add_argument("--rate", type=float, default=50.0, help="messages per second in the sustained run")
     parser.add_argument("--redeliver", type=float, default=0.02, help="share of webhooks posted twice (same sid)")
+    parser.add_argument("--layouts", default="split,shared", help="CPU layouts to measure the levels in (layouts())")
     args = parser.parse_args()
+    known = layouts()
+    levels = [int(x) for x in args.levels.split(",") if x]
+    chosen = [name for name in args.layouts.split(",") if name in known] if levels else []
     sandbox = TimedSandbox()
     with tempfile.TemporaryDirectory(prefix="bench-gateway-") as tmp, running(sandbox) as stand_in:
         print(f"[bench] helpline up --no-train (stand-in {stand_in.url}); {load()}", flush=True)
@@ -597,13 +566,17 @@ def main() -> None:
             warm, pace = Latencies(), Pace(0.0, (PAUSE[0],) * 3)
             gateway_conversation(stack, sandbox, "+212699999999", pace, warm)
             rasa_conversation(stack, open_conversations(stack, 1)[0], pace, warm)
-            if args.levels:
+            for name in chosen:
+                place(stack.process.pid, known[name])
+                bot, rest = known[name]
                 print(f"\n== webhook -> reply at the Twilio stand-in vs. the same messages straight to Rasa REST, ms "
-                      f"({args.rounds} rounds per level, ratio = gateway p50 / Rasa p50)")  # fmt: skip
+                      f"({args.rounds} rounds per level, ratio = gateway p50 / Rasa p50); cores: {name}, "
+                      f"the bot on {sorted(bot)}, the rest on {sorted(rest)}")  # fmt: skip
                 print(HEADER)
-            for level in (int(x) for x in args.levels.split(",") if x):
-                per = min(MAX_PER_CONVERSATION, max(MIN_PER_CONVERSATION, args.messages // level))
-                latency_level(stack, sandbox, level, per, args.rounds)
+                for level in levels:
+                    per = min(MAX_PER_CONVERSATION, max(MIN_PER_CONVERSATION, args.messages // level))
+                    latency_level(stack, sandbox, level, per, args.rounds)
+            place(stack.process.pid, known[chosen[0]] if chosen else known["shared"])
             if args.seconds > 0:
                 print(f"\n== sustained: {args.rate:g} messages/s for {args.seconds:g} s through the webhook "
                       f"({args.redeliver:.0%} posted twice), then drained", flush=True)  # fmt: skip
