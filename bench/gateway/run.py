@@ -9,15 +9,15 @@
    on the last reply (Rasa's REST answer carries all the replies at once; the gateway sends them one by one).
    Means and throughput are printed too: once Rasa is saturated (50 conversations) the median mostly shows how
    Rasa orders its own queue, not what the gateway adds. The levels run in each CPU layout asked for (`cores.py`):
-   `split` first, the bot (Rasa and its action server) on half the cores and the helpline service, Redis and
-   this bench on the others, as separate containers or machines run them in production; then `shared`, every
-   process on every core as `make run` starts them on one machine, where the gateway's CPU queues in Rasa's.
+   `shared`, every process on every core as `make run` starts them on one machine (the default), and `split`,
+   the bot (Rasa and its action server) on half the cores and the helpline service, Redis and this bench on the
+   others, as separate containers or machines would run them.
 2. A sustained run: 50 messages/s for 2 minutes through the real webhook, some posted twice like Twilio's
    retries, then the replies are let to drain (Rasa is the bottleneck) and everything is counted: messages in,
    stored, in the transcripts, worked, replies queued, accepted and received. "0 lost, 0 duplicated" is printed
    only when every count agrees (`verdict.py`).
 
-Run: .venv/bin/python bench/gateway/run.py [--levels 1,10,50] [--rounds 3] [--layouts split,shared] [--seconds 120]
+Run: .venv/bin/python bench/gateway/run.py [--levels 1,10,50] [--rounds 3] [--layouts shared,split] [--seconds 120]
      [--rate 50]
 The stack runs on SQLite as `make run` does; BENCH_DATABASE_URL picks another database (e.g. PostgreSQL).
 """
@@ -552,11 +552,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=float(os.environ.get("BENCH_GATEWAY_SECONDS", 120)))
     parser.add_argument("--rate", type=float, default=50.0, help="messages per second in the sustained run")
     parser.add_argument("--redeliver", type=float, default=0.02, help="share of webhooks posted twice (same sid)")
-    parser.add_argument("--layouts", default="split,shared", help="CPU layouts to measure the levels in (layouts())")
+    parser.add_argument("--layouts", default="shared", help="CPU layouts to measure the levels in, comma-separated")
     args = parser.parse_args()
     known = layouts()
     levels = [int(x) for x in args.levels.split(",") if x]
-    chosen = [name for name in args.layouts.split(",") if name in known] if levels else []
+    chosen = [name for name in args.layouts.split(",") if name] if levels else []
+    if unknown := [name for name in chosen if name not in known]:
+        parser.error(f"--layouts: {', '.join(unknown)} not among {', '.join(known)} on this machine")
     sandbox = TimedSandbox()
     with tempfile.TemporaryDirectory(prefix="bench-gateway-") as tmp, running(sandbox) as stand_in:
         print(f"[bench] helpline up --no-train (stand-in {stand_in.url}); {load()}", flush=True)
