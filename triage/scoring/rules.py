@@ -44,8 +44,17 @@ CUES = frozenset(
         "plain",
         "age_now",
         "afraid",
+        "age_then",
+        "forced",
+        "owned",
     }
 )
+OWNED = "owned"
+"""A hypothetical unmasked ("question pour une amie … bon en vrai c moi", "asking for a friend, ok its me"): the
+hypotheticals no longer soften, and the harm is the writer's own."""
+FORCED_REACH = 10
+"""How many tokens after a lure a `forced` cue ("they were screaming", "وهن يبكين") still tells how the child was
+taken."""
 PLEAS = frozenset({"plea", "courtesy"})
 """A message made of nothing but calls for help ("please help", "ساعدوني", "aji 3afak bsr3a") is danger now; so
 are three courtesy words in a row ("3afak 3afak 3afak"), though one alone ("please", "3afak") is an everyday reply."""
@@ -64,13 +73,26 @@ LETHALITY = "lethality"
 negation in its clause softens it ("wach ila chrebt … kanmot dghya?" asks about a plan), and with means it is a
 plan."""
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
-EVIDENCED_CUES = ("now", "away", "disavow", "lure", "secrecy", "confined", "afraid", LETHALITY, *WATCHED)
+EVIDENCED_CUES = ("now", "away", "disavow", "lure", "secrecy", "confined", "forced", "afraid", LETHALITY, *WATCHED)
 """Cues whose evidence `_derived` reads."""
 AGE_INTROS = frozenset({"age_intro", "self_age_intro"})
-SITUATING = frozenset({"safe_now", "away", "past", "age_now"})
+SITUATING = frozenset({"safe_now", "away", "past", "age_now", "ongoing"})
 """Phrases that hold a timing word without saying the harm is now: where the child or the person who harms is now
 ("daba ana 3nd jeddati", "الآن هو عند خالي", "lyouma rah f l9ism"), how old the writer is now ("now im 19", "j'ai 20
-ans aujourd'hui") or how old a child is now (`age_now`: "ابني الآن في السادسة عشرة", "maintenant elle a 15 ans")."""
+ans aujourd'hui"), how old a child is now (`age_now`: "ابني الآن في السادسة عشرة", "maintenant elle a 15 ans") or
+how often or how long it goes on (`ongoing`: "kol lila", every night; "for two weeks now"; "mn sba7 l lil", from
+morning to night)."""
+REREAD = {
+    "danger_now": frozenset({"safe_now"}),
+    "medical": frozenset({"passive_ideation", "distress", "missing_runaway"}),
+    "suicide_plan": frozenset({"missing_runaway"}),
+    "online_exploitation": frozenset({"bullying"}),
+}
+"""A signal inside a longer phrase of one of these signals means what the longer phrase says: danger denied ("not in
+danger", "ماشي فخطر", "pas une urgence") is no danger; the wish to sleep and not wake up ("تتمنى أن تنام ولا
+تستيقظ") or panic ("i cant breathe when i open my books") is not unconsciousness or choking; a teenager who "ne
+répond plus à son père" is unreachable; a note saying he leaves for Spain is a runaway's; and pictures passed round a
+class group to mock are bullying, not sexual exploitation."""
 NEGATABLE = frozenset(
     {
         "physical_abuse",
@@ -174,10 +196,15 @@ BRACKET_REACH = 5
 """How many words before a bracketed number a child may be named ("a boy in the waiting room (7)")."""
 FIRST_PERSON = frozenset(
     normalise_word(word)
-    for word in ("me", "moi", "iyi", "fllai", "flli", "fella", "liya", "3liya", "biya", "fiya")
+    for word in ("me", "moi", "iyi", "fllai", "flli", "fella", "flla", "liya", "3liya", "biya", "fiya")
     + ("ليا", "عليا", "بيا", "فيا", "علي")
 )
 FIRST_PERSON_ENDINGS = ("ni", "ني")
+OWN_IMAGES = frozenset(
+    normalise_word(word)
+    for word in ("my", "mes", "dyali", "ديالي", "tsawri", "tswiri", "صوري", "تصاويري", "تصاوري", "فيديوهاتي")
+)
+"""Words that make pictures the writer's own ("un mec a mes photos", "has my pics", "عندو تصاويري")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,12 +321,13 @@ def _ends_age(tokens: tuple[Token, ...], index: int) -> bool:
 
 def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
     """Finds ages under twelve: a number and a unit ("7 years old", "3mro 6 snin", "أربع سنوات"), or a number
-    after "i'm" / "3ndi" closing its clause; not durations ("hadi 6 chhour", "3 years ago") nor compounds
+    after "i'm" / "3ndi" closing its clause; not durations ("hadi 6 chhour", "3 years ago"), the age at which
+    something happened (`age_then`: "when i was 9", "mli kan 3ndi 8 snin": that child has grown) nor compounds
     ("ثلاثة عشر عاما" is thirteen)."""
     units = {h.first: h.last for h in hits if h.name == "age_unit"}
     intro_ends = {h.last for h in hits if h.name == "age_intro"}
     duration_starts = {h.first for h in hits if h.name == "duration"}
-    duration_ends = {h.last for h in hits if h.name == "duration"}
+    duration_ends = {h.last for h in hits if h.name in ("duration", "age_then")}
     values = [token_number(t) for t in tokens]
     found = []
     for index, value in enumerate(values):
@@ -335,11 +363,13 @@ def _in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
 
 def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
     """The writer's own age: a number right after "i'm", "j'ai", "3ndi", "عمري" with its unit or closing its
-    clause or a plea ("im 14", "3ndi 15 3am", "i'm 19 now", "عندي 15 عافاكم"; not "3ndi 15 dh")."""
+    clause or a plea ("im 14", "3ndi 15 3am", "i'm 19 now", "عندي 15 عافاكم"; not "3ndi 15 dh", nor the age they
+    were then: "mli kan 3ndi 9 snin")."""
     followers = {h.first for h in hits if h.name in ("age_unit", "now", "courtesy", "plea")}
+    then = {h.last for h in hits if h.name == "age_then"}
     for hit in hits:
         index = hit.last + 1
-        if hit.name != "self_age_intro" or index >= len(tokens):
+        if hit.name != "self_age_intro" or index >= len(tokens) or hit.last in then:
             continue
         value = token_number(tokens[index])
         if value is not None and index + 1 < len(tokens) and tokens[index + 1].form in ARABIC_TEENS:
@@ -360,11 +390,11 @@ def _tens(token: Token) -> bool:
 def bare_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
     """An age said on its own, as a sentence of its own with its unit ("… mzyan. 13 ans, ur riɣ ad ddu", "12 ans,
     7ta wa7ed ma 3ref"): a writer's signature when no one else's age is named. Only the ages of children who write
-    (BARE_AGES), so that "… 3 ans après" is not read as one."""
+    (BARE_AGES), so that "… 3 ans après" is not read as one; not in brackets after someone else ("ولدها (14 عام)")."""
     units = {h.first for h in hits if h.name == "age_unit"}
     for index, token in enumerate(tokens[:-1]):
         value = token_number(token)
-        opens = index == 0 or not tokens[index - 1].form[0].isalnum()
+        opens = index == 0 or not (tokens[index - 1].form[0].isalnum() or tokens[index - 1].form == "(")
         if value in BARE_AGES and opens and index + 1 in units and _ends_age(tokens, index + 1):
             return value
     return None
@@ -373,10 +403,12 @@ def bare_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
 def first_person(text: str, tokens: tuple[Token, ...], hit: Hit) -> bool:
     """Tells whether a harm is done to the writer: "me", "m'", "-ni", "ني", "3liya", "iyi" in its words or just
     after ("hits me", "il m'a touchée", "kaydrebni", "يضربني", "kayd7ko 3liya", "ar iyi ikkat"; "m'a" is read in
-    the text, since its form "ma" is also "my")."""
+    the text, since its form "ma" is also "my"), or, for pictures, "my" ("un mec a mes photos", "عندو تصاويري")."""
     span = tokens[hit.first : hit.last + 2]
     raw = [text[t.start : t.end].lower() for t in span]
     forms = [t.form for t in span]
+    if hit.name == "online_exploitation" and any(w in OWN_IMAGES for w in forms):
+        return True
     return any(w in FIRST_PERSON or w.endswith(FIRST_PERSON_ENDINGS) for w in forms) or any(
         w.startswith(("m'", "m’")) for w in raw
     )
@@ -434,10 +466,11 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
             _drop_situated_timing(_drop_covered_modifiers(drop_idioms(drop_plain(find_hits(tokens)))))
         )
     )
-    hits = _drop_older_children(hits, tokens)
+    hits = _drop_reread(_drop_older_children(hits, tokens))
     hits += young_age_hits(tokens, hits)
     clauses = clause_ids(tokens, hits)
-    modifiers = [h for h in hits if h.name in MODIFIERS]
+    owned = any(h.name == OWNED for h in hits)
+    modifiers = [h for h in hits if h.name in MODIFIERS and not (owned and h.name == "hypothetical")]
     anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
     writers = {(h.first, h.last) for h in hits if h.name == "adult_writer"}
     acts = [h for h in hits if h.name in ACTS and (h.first, h.last) not in writers]  # "ولدي": my son, not "and I have"
@@ -447,7 +480,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
             continue
         evidence = text[tokens[hit.first].start : tokens[hit.last].end]
         soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors)
-        victim = victim or (hit.name in VICTIM_OF and soft is None and first_person(text, tokens, hit))
+        victim = victim or (hit.name in VICTIM_OF and soft is None and (owned or first_person(text, tokens, hit)))
         if hit.name == "means" and soft is None:
             acted += [
                 Finding(ACTS[act.name], text[tokens[act.first].start : tokens[hit.last].end])
@@ -467,6 +500,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     for h in hits:
         if h.name in cues:
             cues[h.name].append(text[tokens[h.first].start : tokens[h.last].end])
+    cues["forced"] = [text[tokens[h.first].start : tokens[h.last].end] for h in _forced_after_lure(hits)]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
     if cues["disavow"] and not cues["now"]:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
@@ -476,6 +510,18 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     disability = any(h.name == "disability" for h in hits)
     repeat = any(h.name == "repeat" for h in hits)
     return Found(findings + derived, bool(cues["now"]), child, figurative, disability, repeat)
+
+
+def _forced_after_lure(hits: list[Hit]) -> list[Hit]:
+    """Returns the `forced` cues that say how a child was taken: inside a lure or a few words after it ("pushing two
+    girls into a white van and they are crying"); not force elsewhere in the message ("il a essayé de m'embrasser de
+    force … il habite dans une autre ville")."""
+    lures = [h for h in hits if h.name == "lure"]
+    return [
+        h
+        for h in hits
+        if h.name == "forced" and any(lure.first <= h.first <= lure.last + FORCED_REACH for lure in lures)
+    ]
 
 
 def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
@@ -528,6 +574,13 @@ def _drop_older_children(hits: list[Hit], tokens: tuple[Token, ...]) -> list[Hit
     ]
 
 
+def _drop_reread(hits: list[Hit]) -> list[Hit]:
+    """Drops a signal inside a longer phrase of a signal that says what its words mean there (REREAD)."""
+    return [
+        h for h in hits if h.name not in REREAD or not any(o.name in REREAD[h.name] and _covers(o, h) for o in hits)
+    ]
+
+
 def _drop_situated_timing(hits: list[Hit]) -> list[Hit]:
     """Drops a timing cue inside a longer phrase that says where someone is now or the writer's age now
     (SITUATING): "lbar7 drbni, daba ana 3nd jeddati" is recent abuse with the child safe, not abuse now."""
@@ -567,8 +620,9 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     with a weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi
     l khedma f lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing or a question of
     lethality is a plan; means acted on (see ACTS) is a plan or an attempt; a lure (a job abroad, going with
-    someone, getting in a car) kept secret, set for now, followed by the child missing ("her phone is off") or by
-    confinement ("they don't let me go out", "took my phone": alone, strict parents say as much) is trafficking,
+    someone, getting in a car, children put into a van) kept secret, set for now, taken by force (`forced`: "while they
+    cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or by confinement ("they don't let me
+    go out", "took my phone": alone, strict parents say as much) is trafficking,
     and so is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a
     plea (PLEAS), or the person here while the child cannot speak (WATCHED), is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
@@ -583,7 +637,7 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     if cried is not None and "danger_now" not in active:
         derived.append(Finding("danger_now", cried))
         active["danger_now"] = derived[-1]
-    lure_taken = cues["secrecy"] or cues["confined"] or now_evidence or "missing_runaway" in active
+    lure_taken = cues["secrecy"] or cues["confined"] or cues["forced"] or now_evidence or "missing_runaway" in active
     held = cues["confined"][0] if cues["confined"] and "child_labour" in active else None
     if cues["lure"] and lure_taken and "trafficking" not in active:
         derived.append(Finding("trafficking", cues["lure"][0]))
@@ -632,12 +686,14 @@ def _finding_level(finding: Finding) -> Level:
 
 
 def combine_special(findings: list[Finding], *, now: bool) -> Level:
-    """Returns P1 for combinations the single findings do not capture: a lost young child, a runaway tonight, a
-    young child left alone now or for days ("وحدهما في الشقة منذ يومين"; alone every day is P2); P2 for insults
+    """Returns P1 for combinations the single findings do not capture: a lost young child, a runaway tonight (not one
+    the text places somewhere safe: "il est chez un ami", "hiya 3nd sa7btha"), a young child left alone now or for
+    days ("وحدهما في الشقة منذ يومين"; alone every day is P2); P2 for insults
     every day and for suicidal thoughts a hypothetical or a disavowal softens (a thought of a method), but a passive
     wish to be dead stays what it is, P3 ("كنتمنى غير نموت، ولكن ما غاديش ندير شي حاجة")."""
     active = {f.code for f in findings if f.softened_by is None}
-    if active >= {"missing_runaway", "young_child"} or ("missing_runaway" in active and now):
+    runaway_now = "missing_runaway" in active and now and "safe_now" not in active
+    if active >= {"missing_runaway", "young_child"} or runaway_now:
         return Level.P1
     if active >= {"neglect", "young_child"} and (now or "recent" in active):
         return Level.P1
