@@ -202,9 +202,11 @@ FIRST_PERSON = frozenset(
 FIRST_PERSON_ENDINGS = ("ni", "ني")
 OWN_IMAGES = frozenset(
     normalise_word(word)
-    for word in ("my", "mes", "dyali", "ديالي", "tsawri", "tswiri", "صوري", "تصاويري", "تصاوري", "فيديوهاتي")
+    for word in ("my", "mes", "dyali", "ديالي", "tsawri", "tswiri", "صوري", "تصاويري", "تصاوري", "فيديوهاتي", "لي")
+    + ("bba", "mama", "بابا", "ماما", "لبابا", "لماما", "لعائلتي", "عائلتي", "لابي", "لامي", "لاهلي")
 )
-"""Words that make pictures the writer's own ("un mec a mes photos", "has my pics", "عندو تصاويري")."""
+"""Words that make pictures the writer's own, or the threat one made to them ("un mec a mes photos", "has my pics",
+"عندو تصاويري", "فيديو لي", "سيرسلها لعائلتي", "ysifethom l bba": a parent would say "her dad")."""
 
 
 @dataclass(frozen=True, slots=True)
