@@ -1,28 +1,16 @@
 """The gateway bench puts the bot's processes and the rest on the cores its layout names, and counts their CPU."""
 
-import importlib.util
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from types import ModuleType
 
 import pytest
 
-from helpline.paths import ROOT
+from tests.channels.bench import bench_module
 
-
-def _cores() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_gateway_cores", ROOT / "bench" / "gateway" / "cores.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-cores = _cores()
+cores = bench_module("cores")
 linux_with_two_cores = pytest.mark.skipif(
     not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2, reason="needs Linux and two cores"
 )

@@ -1,24 +1,12 @@
 """The gateway bench's sustained run says "0 lost, 0 duplicated" only when its counts show it."""
 
-import importlib.util
 from dataclasses import replace
-from types import ModuleType
 
 import pytest
 
-from helpline.paths import ROOT
+from tests.channels.bench import bench_module
 
-
-def _verdict() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_gateway_verdict", ROOT / "bench" / "gateway" / "verdict.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-verdict = _verdict()
+verdict = bench_module("verdict")
 
 CLEAN = verdict.Counts(
     posted=6000, acknowledged=6000, redeliveries=120, redeliveries_acknowledged=120, stored=6000,
