@@ -11,8 +11,8 @@ it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean fi
 been looked at it no longer measures anything honestly, so these twenty-four are now training data (`SEEN`). `FRESH`
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
 never train or tune on one, never read it or its misses. `fresh25/` is the clean set now (registered here once
-fresh23's and fresh24's misses had been read, in round 18); `fresh26/`, being written blind, waits unregistered
-(nothing reads it) for the round after. A fresh set whose folder is not there is skipped.
+fresh23's and fresh24's misses had been read, in round 18); `fresh26/`, written blind by another engineer (3576ec2),
+waits unregistered (nothing reads it) for the round after. A fresh set whose folder is not there is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
