@@ -54,7 +54,7 @@ def cpu_seconds(root: int) -> dict[str, float]:
     return used
 
 
-BOT_ROLES = {"rasa", "actions", "flush"}
+BOT_ROLES = {"rasa", "actions"}  # the periodic flush is started by the launcher, so runs with the rest
 
 
 def layouts() -> dict[str, tuple[set[int], set[int]]]:
@@ -80,5 +80,5 @@ def place(root: int, layout: tuple[set[int], set[int]]) -> None:
         for task in Path(f"/proc/{pid}/task").glob("[0-9]*"):
             try:
                 os.sched_setaffinity(int(task.name), bot if role in BOT_ROLES else rest)
-            except (ProcessLookupError, PermissionError):
+            except ProcessLookupError:
                 continue  # a thread that ended meanwhile
