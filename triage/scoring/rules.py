@@ -83,16 +83,22 @@ ans aujourd'hui"), how old a child is now (`age_now`: "ابني الآن في ا
 how often or how long it goes on (`ongoing`: "kol lila", every night; "for two weeks now"; "mn sba7 l lil", from
 morning to night)."""
 REREAD = {
-    "danger_now": frozenset({"safe_now"}),
+    "danger_now": frozenset({"safe_now", "info_request", "distress", "school"}),
     "medical": frozenset({"passive_ideation", "distress", "missing_runaway"}),
-    "suicide_plan": frozenset({"missing_runaway"}),
+    "suicide_plan": frozenset({"missing_runaway", "confined"}),
+    "means": frozenset({"confined"}),
+    "perpetrator_access": frozenset({"safe_now"}),
     "online_exploitation": frozenset({"bullying"}),
 }
 """A signal inside a longer phrase of one of these signals means what the longer phrase says: danger denied ("not in
-danger", "ماشي فخطر", "pas une urgence") is no danger; the wish to sleep and not wake up ("تتمنى أن تنام ولا
-تستيقظ") or panic ("i cant breathe when i open my books") is not unconsciousness or choking; a teenager who "ne
-répond plus à son père" is unreachable; a note saying he leaves for Spain is a runaway's; and pictures passed round a
-class group to mock are bullying, not sexual exploitation."""
+danger", "ماشي فخطر", "pas une urgence") is no danger, nor is a question about the service ("do you call the police",
+"signaler un enfant en danger"), a teenager shut in his room ("reste enfermé dans sa chambre") or a child who no
+longer goes to school ("ur sul ar ittddu s lmdrasa"); a roof a child is locked on ("كتسد عليه فالسطح") is no means
+or plan; a child living with the writer now ("daba sakna m3ana") is safe, not within the reach of the person who
+harmed her; the wish to sleep and not wake up ("تتمنى أن تنام ولا تستيقظ") or panic ("i cant breathe when i open
+my books") is not unconsciousness or choking; a teenager who "ne répond plus à son père" is unreachable; a note
+saying he leaves for Spain is a runaway's; and pictures passed round a class group to mock are bullying, not sexual
+exploitation."""
 NEGATABLE = frozenset(
     {
         "physical_abuse",
@@ -198,6 +204,7 @@ FIRST_PERSON = frozenset(
     normalise_word(word)
     for word in ("me", "moi", "iyi", "fllai", "flli", "fella", "flla", "liya", "3liya", "biya", "fiya")
     + ("ليا", "عليا", "بيا", "فيا", "علي")
+    + ("تزويجي", "زواجي")  # a wedding of mine: "أبي وافق على تزويجي"
 )
 FIRST_PERSON_ENDINGS = ("ni", "ني")
 OWN_IMAGES = frozenset(

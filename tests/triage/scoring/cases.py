@@ -1181,7 +1181,104 @@ ROUND18 = [
 ]  # fmt: skip
 
 
+ROUND19 = [
+    # a child burnt with a hot object (a child writing raises it)
+    case("ar-burn-spoon-me", "أمي تحرقني بالسكين الساخن كلما كسرت شيئا، عمري 13 سنة", P1, "physical_abuse"),
+    case("da-burn-ladle-me", "بابا كيحرقني بالمغرفة ملي كنعطل، عندي 12 عام", P1, "physical_abuse"),
+    case("dl-burn-me", "mrat bba kat7r9ni b lmgharef skhoun ila ma sayebtch, 3ndi 13", P1, "physical_abuse"),
+    case("en-burns-her-teacher", "a pupil of 13 told me her aunt burns her with a hot fork when she is late",
+         P2, "physical_abuse", rules_level=True),
+    case("fr-brule-prof", "une élève de 13 ans m'a dit que sa mère la brûle avec une cuillère chaude",
+         P2, "physical_abuse", rules_level=True),
+    case("en-burned-toast-guard", "i burned the toast this morning lol", P3, absent="physical_abuse",
+         rules_level=True),
+    # a disabled child tied up and left without food
+    case("ar-tied-bed-disabled", "أخي عنده إعاقة ذهنية، وأبي يربطه بالسرير بحبل ويتركه بلا أكل طوال اليوم",
+         P1, "physical_abuse"),
+    case("en-tied-bed-disabled", "my cousin is autistic and his dad ties him to the bed when he goes out, "
+         "without food all day", P1, "physical_abuse"),
+    case("fr-attache-lit", "mon frère handicapé, mon père l'attache au lit et part toute la journée sans manger",
+         P1, "physical_abuse"),
+    # a girl working in a house, unpaid, papers taken, not allowed to call
+    case("da-maid-papers", "بنت عمي عندها 12 عام كتخدم فالديور فالرباط، شدو ليها الكاغيط وماكيخلوهاش تتصل بمها",
+         P1, "trafficking"),
+    case("dl-maid-papers", "bent 3emti 3ndha 14 ddawha tkhdem f dar f marrakech, chdou liha lkaghit w ma "
+         "khlawhach tatsal bina", P1, "trafficking"),
+    case("en-maid-papers", "my niece (13) works as a maid for a family in casa, they took her papers and wont let "
+         "her call us", P1, "trafficking"),
+    case("fr-bonne-papiers", "ma cousine de 12 ans est petite bonne à Fès, ils ont pris ses papiers et l'empêchent "
+         "d'appeler sa mère", P1, "trafficking"),
+    case("ar-maid-papers", "ابنة أختي تعمل خادمة في بيت بطنجة، أخذوا أوراقها ولا يسمحون لها بالاتصال بنا",
+         P1, "trafficking"),
+    # forced begging under blows
+    case("dl-beg-lights", "wa7d rajel kaykhllina ntlbo f feu rouge ta l lil w ila ma jbnach lflous kaydrbna",
+         P1, "trafficking"),
+    case("da-beg-lights", "واحد المرا كتخلينا نطلبو فالضو الحمر حتى لنص الليل وإلا ماجبناش كتضربنا",
+         P1, "trafficking"),
+    case("en-makes-us-beg", "a man makes us beg at the crossroads until midnight and hits us if we bring "
+         "too little", P1, "trafficking"),
+    # hiding under a truck to cross tonight
+    case("dl-truck-port", "ana w wlad l7oma ghadi nt9abtou ta7t camion had lil f lport bach nmchiw", P1,
+         "danger_now"),
+    case("en-under-truck", "me and my friend will hide under a truck at the port tonight to get to spain, "
+         "im 15", P1, "danger_now"),
+    case("fr-sous-camion", "ce soir je me cache sous un camion au port de Tanger avec mon ami, j'ai 16 ans",
+         P1, "danger_now"),
+    # young children left alone for days
+    case("en-kids-alone-days", "the kids upstairs are 3 and 6, their dad hasnt been back since sunday and they "
+         "cry for food", P1, "neglect", "young_child"),
+    case("fr-enfants-seuls", "les petits voisins de 4 et 6 ans pleurent de faim, leur mère n'est pas rentrée "
+         "depuis samedi", P1, "neglect", "young_child"),
+    case("da-kids-alone", "ولاد جيراننا عندهم 5 و 7 سنين، مهم ما رجعاتش من الجمعة وكيبكيو بالجوع",
+         P1, "neglect", "young_child"),
+    case("en-kids-are-guard", "my kids are 4 and 7 and love the park", P3, absent="neglect", rules_level=True),
+    # ending it tonight
+    case("da-nsali-tonight", "ما بقا عندي علاش نعيش، الليلة غادي نسالي مع راسي", P1, "suicide_intent"),
+    case("dl-nsali-tonight", "ma b9a 3ndi 3lach n3ich, had lil ghadi nsali m3a rasi", P1, "suicide_intent"),
+    case("da-nsali-homework-guard", "غادي نسالي الواجبات ونمشي نلعب", P4, absent="suicide_intent",
+         rules_level=True),
+    # a child's own wedding
+    case("ar-my-wedding-15", "أبي وافق على تزويجي من ابن عمي في الصيف وأنا في السادسة عشرة", P1, "child_marriage"),
+    # Tamazight: pills swallowed, typed answers, a man entering the room at night
+    case("tzm-pills-hour", "swigh kullu lkinat n yemma, ar tqqiyagh", P1, "attempt"),
+    case("tzm-typed-danger", "danger ghilad: ih. argaz ghurs l'acces ghid: ih", P1, "danger_now"),
+    case("tzm-room-night-today", "xali ar ikccm s lbit inu ɣ iḍ, ghid rad d yas. 11 ans", P1),
+    # sextortion for money, grooming on video
+    case("en-video-money", "someone has a video of my 16 yo sister and wants 1500 dh or he posts it",
+         P2, "online_exploitation"),
+    case("da-video-money", "ولد خالتي كيبتزوه بتصاور، طالبين منو الفلوس ولا غادي ينشروه", P2, "online_exploitation"),
+    case("dl-undress-call", "bnti 13 3am wa7d f insta kaytlb mnha t7iyed 7wayjha f video call",
+         P2, "online_exploitation"),
+    # a relative insulting a child every day
+    case("dl-aunt-insults", "khalti kol nhar kat9ol l bentha nti khayba w katkhrjha mn dar f lil",
+         P2, "emotional_abuse"),
+    case("da-aunt-insults", "خالتي ديما كتسب بنتها وكتقول ليها نتي ماشي بنتي", P2, "emotional_abuse"),
+    # heavy labour
+    case("da-cement-bags", "جارنا عندو 13 عام كيخدم فالبني وكيهز شكاير السيما", P2, "child_labour"),
+    case("tzm-mine", "kayn drari ar khddmn ɣ lmine ɣ tmazirt nnɣ", P2, "child_labour"),
+    case("tzm-marry-off", "baba ira ad tt-ifk i yan urgaz, ultma 14 snin", P2, "child_marriage"),
+    # false positives mended: questions, shut in a room, past abuse with the child safe now, joke threats
+    case("fr-signaler-numero", "c'est quoi le numéro pour signaler un enfant en danger à Fès ?",
+         P4, absent="danger_now", rules_level=True),
+    case("en-call-police-question", "if a kid tells you their dad hits them, do you call the police?",
+         P4, absent="danger_now", rules_level=True),
+    case("fr-enferme-chambre", "ma fille de 15 ans reste enfermée dans sa chambre depuis son échec au bac",
+         P3, absent="danger_now", rules_level=True),
+    case("dl-safe-with-us", "bent khti kant katdreb 3nd bbaha, daba sakna m3ana w hiya labas",
+         P2, absent="danger_now perpetrator_access", rules_level=True),
+    case("en-seem-guard", "they seem tired lately", P4, absent="means suicide_plan", rules_level=True),
+    case("dl-exam-mama-lol", "ila jbt 5 f l'exam ghadi t9tlni mama lol", P3, absent="danger_now",
+         rules_level=True),
+    case("ar-exam-idiom", "أمي غادي تقتلني إذا رسبت في الرياضيات هههه", P3, absent="danger_now",
+         rules_level=True),
+    case("tzm-no-school-guard", "ur sul ar ittddu s lmdrasa ɣ tmazirt", P3, absent="danger_now",
+         rules_level=True),
+    case("tzm-disavow-tifinagh", "ⵔⵉⵖ ⴰⴷ ⵎⵎⵜⵖ, ⵎⴰⵛ ⵓⵔ ⵔⴰⴷ ⵙⴽⵔⵖ ⴽⵔⴰ", P2, rules_level=True),
+    case("dl-disavow-son", "wldi kayfker ylo7 rasso mn sta7 walakin ma3ndoch niya ydirha", P2, rules_level=True),
+]  # fmt: skip
+
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
-    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18
+    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19
 )  # fmt: skip
