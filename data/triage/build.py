@@ -12,7 +12,8 @@ been looked at it no longer measures anything honestly, so these twenty-six are 
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
 never train or tune on one, never read it or its misses. `fresh27/` is the clean set now (written blind by another
 engineer in 50c6088 while round 19 was made, registered after it with the model refitted without the training lines
-it has word for word); a fresh set whose folder is not there is skipped.
+it has word for word); `fresh28/`, also written blind (b411fec), waits unregistered (nothing reads it) for the round
+that spends fresh27. A fresh set whose folder is not there is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
