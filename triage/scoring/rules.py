@@ -652,16 +652,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         derived.append(Finding("trafficking", cues["lure"][0]))
     elif held is not None and "trafficking" not in active:
         derived.append(Finding("trafficking", held))
-    if now_evidence and active.keys() & NOW_HARM and "danger_now" not in active and not cues["away"]:
-        derived.append(Finding("danger_now", now_evidence[0]))
-    elif (
-        now_evidence
-        and cues["afraid"]
-        and "perpetrator_access" in active
-        and "danger_now" not in active
-        and not cues["away"]
-    ):
-        derived.append(Finding("danger_now", f"{cues['afraid'][0]} … {now_evidence[0]}"))
+    if (harmed_now := _harm_now(active, cues)) is not None:
+        derived.append(Finding("danger_now", harmed_now))
     elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:
         derived.append(Finding("danger_now", active["means"].evidence))
     ideation = active.keys() & IDEATION
@@ -692,6 +684,19 @@ def _finding_level(finding: Finding) -> Level:
     if finding.softened_by == "hypothetical":
         return base.lowered()
     return Level.P3
+
+
+def _harm_now(active: dict[str, Finding], cues: dict[str, list[str]]) -> str | None:
+    """The evidence that harm is happening now, when nothing says so yet and the person who harms is not away: a
+    harm with timing now, or a child afraid while someone has access to them now; None otherwise."""
+    now = cues["now"]
+    if not now or "danger_now" in active or cues["away"]:
+        return None
+    if active.keys() & NOW_HARM:
+        return now[0]
+    if cues["afraid"] and "perpetrator_access" in active:
+        return f"{cues['afraid'][0]} … {now[0]}"
+    return None
 
 
 def combine_special(findings: list[Finding], *, now: bool) -> Level:
