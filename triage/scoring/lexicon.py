@@ -27,6 +27,9 @@ EXACT = "="
 MIN_SKELETON = 3
 ARABIC_CONJUNCTION = "و"
 ARABIC_ARTICLE = "ال"
+ARABIC_PRESENT = ("ي", "ت", "ن")
+"""The letters a verb in the present starts with (he, she or you, we), after which "س" makes it the future."""
+ARABIC_FUTURE = "س"
 MIN_ARTICLE_STEM = 3
 KNOWN_TOKENS = 65536
 MatchOn = Literal["form", "skeleton"]
@@ -228,10 +231,13 @@ def _normalise_part(part: str, *, match_on: MatchOn) -> str:
 
 def _arabic_forms(word: str) -> frozenset[str]:
     """Returns an Arabic word with the clitics written before it: "و" (and) and, for a word of three letters or
-    more without it, the article "ال" ("دري صغير" also matches "الدري صغير")."""
+    more without it, the article "ال" ("دري صغير" also matches "الدري صغير") or, for a verb in the present, the
+    future "س" ("يأتي إلى غرفتي" also matches "سيأتي إلى غرفتي الليلة": what he will do tonight)."""
     forms = {word}
     if not word.startswith(ARABIC_ARTICLE) and len(word) >= MIN_ARTICLE_STEM:
         forms.add(ARABIC_ARTICLE + word)
+    if word.startswith(ARABIC_PRESENT) and len(word) >= MIN_ARTICLE_STEM:
+        forms.add(ARABIC_FUTURE + word)
     return frozenset(forms | {ARABIC_CONJUNCTION + form for form in forms})
 
 

@@ -47,14 +47,15 @@ CUES = frozenset(
         "age_then",
         "forced",
         "owned",
+        "soon",
     }
 )
 OWNED = "owned"
 """A hypothetical unmasked ("question pour une amie … bon en vrai c moi", "asking for a friend, ok its me"): the
 hypotheticals no longer soften, and the harm is the writer's own."""
 FORCED_REACH = 10
-"""How many tokens after a lure a `forced` cue ("they were screaming", "وهن يبكين") still tells how the child was
-taken."""
+"""How many tokens after a lure a `forced` or a `soon` cue ("they were screaming", "وهن يبكين", "ghedda f sba7")
+still tells how or when the child was taken."""
 PLEAS = frozenset({"plea", "courtesy"})
 """A message made of nothing but calls for help ("please help", "ساعدوني", "aji 3afak bsr3a") is danger now; so
 are three courtesy words in a row ("3afak 3afak 3afak"), though one alone ("please", "3afak") is an everyday reply."""
@@ -73,7 +74,12 @@ LETHALITY = "lethality"
 negation in its clause softens it ("wach ila chrebt … kanmot dghya?" asks about a plan), and with means it is a
 plan."""
 MODIFIERS = frozenset({"negation", "past", "hypothetical"})
-EVIDENCED_CUES = ("now", "away", "disavow", "lure", "secrecy", "confined", "forced", "afraid", LETHALITY, *WATCHED)
+SOON = "soon"
+"""Tomorrow ("ghedda f sba7", "demain matin", "azkka"): a lure set for then is under way, as one set for now is;
+nothing else reads it."""
+TAKEN = ("secrecy", "confined", "forced", "now", SOON)
+"""Cues that make a lure trafficking: kept secret, confinement, force, set for now or for tomorrow."""
+EVIDENCED_CUES = (*TAKEN, "away", "disavow", "lure", "afraid", LETHALITY, *WATCHED)
 """Cues whose evidence `_derived` reads."""
 AGE_INTROS = frozenset({"age_intro", "self_age_intro"})
 SITUATING = frozenset({"safe_now", "away", "past", "age_now", "ongoing"})
@@ -158,6 +164,10 @@ YOUNG_AGE = 12
 ADULT_AGE = 18
 VICTIM_OF = ABUSE | {"emotional_abuse", "neglect", "bullying", "child_marriage", "online_exploitation"}
 """Harms that, done to the writer, say a child writes (this is a child helpline: "bba kaydrebni kol nhar")."""
+RELIVED = frozenset({"past", "negation"})
+"""A harm done to the writer that stopped or is past ("ضربني … قبل ثلاث سنوات", "bba mab9ach kaydrebni") says a child
+writes when they say it still hurts (distress: "وما زلت أحلم بذلك", "mais ba9i kan7lem bih"): on a child helpline
+the one who still dreams of it is the child it was done to."""
 OWN_CONCERNS = frozenset({"self_harm", "passive_ideation", "distress", "family_conflict", "bullying", "afraid_home"})
 """Concerns a writer speaking of themselves ("je me sens vide", "kanjre7 rassi", "أتمنى لو لم أولد") is taken to be
 a child for, on a child helpline, unless they say they are an adult or a parent; never in an idiom."""
@@ -256,8 +266,16 @@ def find_hits(tokens: tuple[Token, ...]) -> list[Hit]:
 
 
 def clause_ids(tokens: tuple[Token, ...], hits: list[Hit]) -> list[int]:
-    """Returns, for each token, the number of the clause it belongs to."""
+    """Returns, for each token, the number of the clause it belongs to. A clause that is nothing but a time in the
+    past ("when i was little, someone in my family did things to me", "asmi ttuɣ d tamezzyant, …") is one with the
+    clause after it: it says when that happened."""
     breaks = {h.first for h in hits if h.name == "clause_break"}
+    pasts = [h for h in hits if h.name == "past"]
+    start = 0
+    for index in sorted(breaks):
+        if start < index and any(p.first <= start and index - 1 <= p.last for p in pasts):
+            breaks.discard(index)
+        start = index + 1
     ids, clause = [], 0
     for index in range(len(tokens)):
         if index in breaks:
@@ -483,13 +501,15 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
     writers = {(h.first, h.last) for h in hits if h.name == "adult_writer"}
     acts = [h for h in hits if h.name in ACTS and (h.first, h.last) not in writers]  # "ولدي": my son, not "and I have"
-    findings, seen, acted, victim = [], set(), [], False
+    findings, seen, acted, victim, relived = [], set(), [], False, False
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
         if hit.name in CUES:
             continue
         evidence = text[tokens[hit.first].start : tokens[hit.last].end]
         soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors)
-        victim = victim or (hit.name in VICTIM_OF and soft is None and (owned or first_person(text, tokens, hit)))
+        mine = hit.name in VICTIM_OF and (owned or first_person(text, tokens, hit))
+        victim = victim or (mine and soft is None)
+        relived = relived or (mine and soft in RELIVED)
         if hit.name == "means" and soft is None:
             acted += [
                 Finding(ACTS[act.name], text[tokens[act.first].start : tokens[hit.last].end])
@@ -502,6 +522,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     # A concern of the writer's own outside the idiom says a child writes ("mama ghadi t9telni ila sqtt, w ma
     # kann3esch"); the idiom's own distress ("lbac ghadi y9tlni") does not.
     own = any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
+    victim = victim or (relived and any(f.code == "distress" for f in findings))
     findings += [
         Finding("distress", text[tokens[h.first].start : tokens[h.last].end]) for h in hits if h.name == "idiom_stress"
     ]
@@ -509,7 +530,8 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     for h in hits:
         if h.name in cues:
             cues[h.name].append(text[tokens[h.first].start : tokens[h.last].end])
-    cues["forced"] = [text[tokens[h.first].start : tokens[h.last].end] for h in _forced_after_lure(hits)]
+    for name in ("forced", SOON):
+        cues[name] = [text[tokens[h.first].start : tokens[h.last].end] for h in _after_lure(hits, name)]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
     if cues["disavow"] and not cues["now"]:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
@@ -521,15 +543,14 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     return Found(findings + derived, bool(cues["now"]), child, figurative, disability, repeat)
 
 
-def _forced_after_lure(hits: list[Hit]) -> list[Hit]:
-    """Returns the `forced` cues that say how a child was taken: inside a lure or a few words after it ("pushing two
-    girls into a white van and they are crying"); not force elsewhere in the message ("il a essayé de m'embrasser de
-    force … il habite dans une autre ville")."""
+def _after_lure(hits: list[Hit], name: str) -> list[Hit]:
+    """Returns the cues of a name that say how or when a child was taken: inside a lure or a few words after it
+    ("pushing two girls into a white van and they are crying", "ghadi yjiw ykhdouhom ghedda"); not force or a day
+    elsewhere in the message ("il a essayé de m'embrasser de force … il habite dans une autre ville", "ila t3tlt ghda
+    … wach ntoma khddamin")."""
     lures = [h for h in hits if h.name == "lure"]
     return [
-        h
-        for h in hits
-        if h.name == "forced" and any(lure.first <= h.first <= lure.last + FORCED_REACH for lure in lures)
+        h for h in hits if h.name == name and any(lure.first <= h.first <= lure.last + FORCED_REACH for lure in lures)
     ]
 
 
@@ -629,10 +650,10 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     with a weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi
     l khedma f lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing or a question of
     lethality is a plan; means acted on (see ACTS) is a plan or an attempt; a lure (a job abroad, going with
-    someone, getting in a car, children put into a van) kept secret, set for now, taken by force (`forced`: "while they
-    cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or by confinement ("they don't let me
-    go out", "took my phone": alone, strict parents say as much) is trafficking,
-    and so is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a
+    someone, getting in a car, children put into a van) kept secret, set for now or tomorrow, taken by force
+    (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or by
+    confinement ("they don't let me go out", "took my phone": alone, strict parents say as much) is trafficking, and so
+    is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a
     plea (PLEAS), or the person here while the child cannot speak (WATCHED), is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
@@ -646,7 +667,7 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     if cried is not None and "danger_now" not in active:
         derived.append(Finding("danger_now", cried))
         active["danger_now"] = derived[-1]
-    lure_taken = cues["secrecy"] or cues["confined"] or cues["forced"] or now_evidence or "missing_runaway" in active
+    lure_taken = any(cues[name] for name in TAKEN) or "missing_runaway" in active
     held = cues["confined"][0] if cues["confined"] and "child_labour" in active else None
     if cues["lure"] and lure_taken and "trafficking" not in active:
         derived.append(Finding("trafficking", cues["lure"][0]))

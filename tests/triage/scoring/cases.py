@@ -1278,7 +1278,81 @@ ROUND19 = [
 ]  # fmt: skip
 
 
+# Round 20, from fresh27's misses and false positives, by kind (my wording): the person who harms coming to the
+# child's room tonight, girls promised work far away and taken now or tomorrow, a teacher at every lesson, past abuse
+# a child still relives, other children's abuse and work in other words; guards for each.
+ROUND20 = [
+    # the person who harms, living with the child, will come to the child's room tonight (the Arabic future "س")
+    case("ar-will-come-room-tonight", "خالي يسكن عندنا وقال إنه سيأتي إلى غرفتي هذه الليلة، لا أعرف ماذا أفعل",
+         P1, "sexual_abuse", "danger_now"),
+    case("ar-will-enter-room-tonight", "زوج أختي ينام عندنا وسيدخل غرفتي الليلة كما يفعل دائما", P1, "danger_now"),
+    case("en-will-come-room-tonight", "my moms boyfriend lives here and said hell come to my room tonight again",
+         P1, "sexual_abuse", "danger_now"),
+    case("fr-viendra-chambre", "le copain de ma mère vit chez nous et il a dit qu'il va venir dans ma chambre ce "
+         "soir", P1, "sexual_abuse", "danger_now"),
+    case("dl-will-come-room", "rajel mama sakn m3ana w 9ali ghadi yji l bit dyali had lil", P1, "danger_now"),
+    case("ar-future-tomorrow-guard", "سيأتي خالي لزيارتنا غدا مع أولاده", P4, absent="sexual_abuse danger_now",
+         rules_level=True),
+    # girls promised work far away, taken now or tomorrow
+    case("dl-work-spain-tomorrow", "wa7d kaygoul l bnat dyal lkhayriya ykhdmhom f spania, ghadi ydiwhom ghedda "
+         "f sba7", P1, "trafficking"),
+    case("tzm-work-casa-car", "yan urgaz inna i snat tfrxin ad khdment f kaza, llant dɣi ɣ tomobil nns",
+         P1, "trafficking"),
+    case("fr-promet-travail-demain", "un homme promet du travail à Tanger aux filles du foyer, départ demain matin",
+         P1, "trafficking"),
+    case("fr-tante-demain-guard", "ma tante vient la chercher demain pour les vacances", P4,
+         absent="trafficking", rules_level=True),
+    case("dl-ghda-idiom-guard", "lpatron ghadi y9tlni ila t3tlt ghda 😂 wach ntoma khddamin nhar l3id?", P3,
+         absent="trafficking", rules_level=True),
+    # a teacher who touches a pupil at every lesson
+    case("dl-prof-l9ss", "l'prof dyal l'anglais kayl9ss fiya kol mra kan9ra 3ndo, ma bghitch nmchi", P1,
+         "sexual_abuse", "perpetrator_access"),
+    case("en-lesson-touches", "my tutor rubs himself against me every time i have a lesson with him", P1,
+         "sexual_abuse", "perpetrator_access"),
+    # past or stopped abuse a child still relives (a child writing: P2)
+    case("ar-past-still-dream", "صفعني أبي قبل سنتين أمام الضيوف وما زلت أحلم بذلك", P2, "physical_abuse"),
+    case("ar-stopped-cant-forget", "أمي لم تعد تضربني منذ عامين، لكنني لا أستطيع نسيان ذلك", P2),
+    case("dl-stopped-still-dream", "khali mab9ach kaydrebni mn nhar safer, walakin ba9i kan7lem bih", P2),
+    case("en-stopped-still-think", "my uncle doesnt hit me anymore, it stopped last year. but i still think about "
+         "it every day", P2),
+    case("fr-jamais-frappe-stays", "papa crie beaucoup mais il ne m'a jamais frappé", P3, rules_level=True),
+    case("tzm-when-small", "asmi lliɣ d tamezzyant, yan g l3a2ila ixdem iyi chi 7aja, ruxa ghuri 14 snin",
+         P2, "sexual_abuse", absent="danger_now"),
+    case("en-when-little-now", "when i was little, someone in my family did things to me. now im 15",
+         P2, "sexual_abuse", absent="danger_now"),
+    # sexual abuse of another child said in other words
+    case("ar-touches-her-daughter", "جارتي قالت لي إن زوجها يلمس ابنتها ذات الثالثة عشرة", P2, "sexual_abuse"),
+    case("en-bathroom-shower", "my cousin (15) says her stepfather walks in on her in the shower all the time",
+         P2, "sexual_abuse"),
+    # children working late on the street or in a house
+    case("ar-tissues-night", "ولد عمره 12 سنة يبيع المناديل في الإشارة حتى منتصف الليل", P2, "child_labour"),
+    case("dl-maid-kitchen", "bent 3ammti 14 3am khdama f chi dar f rbat, kaybatoha f lcuisine", P2,
+         "child_labour", rules_level=True),
+    # a parent shaming a child every day
+    case("da-shame-daily", "مرات عمي كل نهار كتقول لبنتها نتي عار علينا", P2, "emotional_abuse"),
+    case("dl-shame-daily", "khalti kol nhar kat9oul l bentha nti 3ar 3lina", P2, "emotional_abuse"),
+    # self-harm with cigarettes; bullying in another form
+    case("fr-brule-cigarettes", "ma nièce de 15 ans se brûle les bras avec des cigarettes", P2, "self_harm"),
+    case("en-burns-cigarettes", "my brother burns his arms with cigarettes when dad yells", P2, "self_harm"),
+    case("ar-bully-feminine", "ابنتي كفيفة والبنات يتنمرن عليها كل يوم", P2, "bullying"),
+    # false positives mended: a balcony one hears from, a child safe with the writer now, denials, Tamazight "to you"
+    case("ar-hear-balcony", "جيراننا يضربون ابنهم كل يوم تقريبا، نسمع بكاءه من الشرفة", P2,
+         absent="means danger_now", rules_level=True),
+    case("da-safe-with-me", "باه ضربو الأسبوع اللي فات حتى تجرح، دابا عندي مزيان", P2, absent="danger_now",
+         rules_level=True),
+    case("dl-safe-with-me", "bba dyalha drbha nhar sebt, daba 3ndi f dar", P2, absent="danger_now",
+         rules_level=True),
+    case("da-son-age-now", "باه كان كيضربو قبل 3 سنين، دابا ولدي عندو 14 عام وما بقاش كيشوفو", P3,
+         absent="danger_now", rules_level=True),
+    case("en-not-like-kill", "i wish i could vanish sometimes, not like kill myself, just vanish", P3,
+         "negation", rules_level=True),
+    case("fr-pas-de-projet", "j'ai 22 ans, je me sens vide. pas de projet de suicide, juste fatiguée", P3,
+         rules_level=True),
+    case("tzm-disavow-yat", "ar ttiniɣ ad mmtɣ, walakin ur ra skrɣ yat", P2, rules_level=True),
+    case("tzm-tell-you", "ur ssinɣ is ilaq ad awn iniɣ kra f jjiran", P4, absent="danger_now", rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
-    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19
+    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20
 )  # fmt: skip
