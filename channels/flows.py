@@ -80,9 +80,10 @@ class Plan:
     outbox_ids: list[int] = field(default_factory=list)
     jobs: list[outbox.Job] | None = None
     address: str = field(default="", repr=False)  # to answer a turn that erased the person (forget-me)
-    early: bool = False  # the bot's first reply may go before it is stored: nothing waits for the contact
-    sent_early: Future[SendResult] | None = None
-    early_row_id: int | None = None
+    early: bool = False  # the bot's answer may go before it is stored: nothing waits for the contact
+    early_parts: list[Outgoing] = field(default_factory=list, repr=False)  # the answer's parts, in order
+    sent_early: Future[list[SendResult]] | None = None  # their results, up to the first not accepted
+    early_row_ids: list[int] = field(default_factory=list)  # their outbox rows, in the same order
 
 
 def work_one() -> bool:
@@ -334,10 +335,12 @@ def carry_out(plan: Plan) -> None:
     if plan.jobs is None:
         with new_session() as session, session.begin():
             plan.jobs = outbox.claim_batch(session=session, row_ids=plan.outbox_ids)
-    early = None
-    if plan.sent_early is not None and plan.early_row_id is not None:
-        early = (plan.early_row_id, plan.sent_early.result())
-    handled = len(plan.jobs) + (early is not None)
+    early: list[tuple[int, SendResult]] = []
+    if plan.sent_early is not None and plan.early_row_ids:
+        early = list(zip(plan.early_row_ids, plan.sent_early.result(), strict=False))
+        untried = zip(plan.early_row_ids[len(early) :], plan.early_parts[len(early) :], strict=True)
+        plan.jobs += [outbox.Job(row_id, part) for row_id, part in untried]  # after a failure: sent or queued next
+    handled = len(plan.jobs) + len(early)
     if not deliver_in_order(plan.jobs, sent_first=early) or handled < len(plan.outbox_ids):
         notify_outbox()  # what could not go now goes from the outbox workers, in order
 
@@ -359,15 +362,30 @@ def _take_answer(plan: Plan, answer: Future[list[rasa.BotReply]]) -> None:
         _store_fallback(plan, reason="the bot gave no answer")
         return
     if plan.early and not plan.outbox_ids:
-        plan.sent_early = _send_first(plan, *answers[0])
+        plan.early_parts = _parts(plan, answers)
+        plan.sent_early = _bot_calls().submit(_send_early, plan.early_parts, channel=plan.channel)
     _store_replies(plan, answers)
 
 
-def _send_first(plan: Plan, text: str, buttons: list[dict[str, str]]) -> Future[SendResult]:
-    """Sends the first part of the bot's first reply from another thread, as the outbox would send its row."""
-    first = outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons)[0]
-    callback = status_callback_url() if plan.channel is not Channel.TELEGRAM else None
-    return _bot_calls().submit(_send_outgoing, first, status_callback=callback)
+def _parts(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> list[Outgoing]:
+    """The provider messages of an answer, split as its outbox rows will be."""
+    return [
+        part
+        for text, buttons in replies
+        for part in outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons)
+    ]
+
+
+def _send_early(parts: list[Outgoing], *, channel: Channel) -> list[SendResult]:
+    """Sends the bot's answer while it is stored (from another thread), in order, as the outbox would send its
+    rows; stops at the first part not accepted (the rest go from its row, in order, once recorded)."""
+    callback = status_callback_url() if channel is not Channel.TELEGRAM else None
+    results: list[SendResult] = []
+    for part in parts:
+        results.append(_send_outgoing(part, status_callback=callback))
+        if results[-1].outcome is not SendOutcome.ACCEPTED:
+            break
+    return results
 
 
 def _store_replies(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
@@ -418,11 +436,11 @@ def _write(session: Session, plan: Plan, drafts: list[outbox.Draft], *, opted_ou
         after=plan.outbox_ids,
         address=plan.address,
         opted_out=opted_out,
-        first_sent=plan.sent_early is not None,
+        sent_early=len(plan.early_parts) if plan.sent_early is not None else 0,
     )
     plan.jobs = written.jobs
     if plan.sent_early is not None:
-        plan.early_row_id = written.row_ids[0]
+        plan.early_row_ids = written.row_ids[: len(plan.early_parts)]
     plan.outbox_ids += written.row_ids
 
 
@@ -457,12 +475,8 @@ def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]
     """Sends the bot's answer to a turn that erased the person (what was erased), stored nowhere: the address
     lives only in this plan, and a reply that cannot go now is not kept to retry (the first part, if it went
     while the turn was stored, is not sent again)."""
-    outgoings = [
-        outgoing
-        for text, buttons in replies
-        for outgoing in outbox.unrecorded(channel=plan.channel, address=plan.address, body=text, buttons=buttons)
-    ]
-    results = [plan.sent_early.result()] if plan.sent_early is not None else []  # the rest may not overtake it
+    outgoings = _parts(plan, replies)
+    results = plan.sent_early.result() if plan.sent_early is not None else []  # the rest may not overtake them
     for outgoing in outgoings[len(results) :]:
         if results and results[-1].outcome is not SendOutcome.ACCEPTED:
             break
@@ -521,14 +535,14 @@ def _send_outgoing(outgoing: Outgoing, *, status_callback: str | None) -> SendRe
         return SendResult(SendOutcome.RETRY, reason=f"sender error: {describe(error)}")
 
 
-def deliver_in_order(jobs: list[outbox.Job], *, sent_first: tuple[int, SendResult] | None = None) -> bool:
+def deliver_in_order(jobs: list[outbox.Job], *, sent_first: list[tuple[int, SendResult]] | None = None) -> bool:
     """Sends claimed rows one after the other; at the first to be retried the rest go back to the queue (False).
-    `sent_first` is the result of a row sent before these (the first reply, sent while it was stored).
+    `sent_first` holds the results of rows sent before these, in order (the answer, sent while it was stored).
 
     The results are recorded together once the sending stops (all accepted, or one was not): a transaction less
     between a reply and the next, so the last reply of a turn is not kept waiting by the record of the first."""
     start = 0
-    sent = [sent_first] if sent_first is not None else []
+    sent = list(sent_first or [])
     while sent or start < len(jobs):
         if not sent or sent[-1][1].outcome is SendOutcome.ACCEPTED:
             for job in jobs[start:]:

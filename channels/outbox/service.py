@@ -228,13 +228,13 @@ def write_claimed(
     after: list[int],
     address: str,
     opted_out: bool,
-    first_sent: bool = False,
+    sent_early: int = 0,
 ) -> Written:
     """Writes a turn's rows in one statement, leased to be sent now in order after `after` (rows of the turn queued
     earlier, leased with them), their jobs built from memory. None are leased if older rows of the contact still
-    wait or one of `after` was taken meanwhile: the outbox workers send them in order then. `first_sent`: the first
-    draft's text went out already (while the turn was stored), so its row is leased in any case (nobody sends it
-    again before its result is recorded) and left out of the jobs."""
+    wait or one of `after` was taken meanwhile: the outbox workers send them in order then. `sent_early`: the first
+    so many drafts are being sent already (while the turn is stored), so their rows are leased in any case (nobody
+    sends them again before their results are recorded) and left out of the jobs."""
     if not drafts:
         return Written([], claim_batch(session=session, row_ids=after))
     earlier = _claimable(session, after, contact_id=drafts[0].contact_id)
@@ -242,13 +242,13 @@ def write_claimed(
     for row in earlier or []:
         _lease(row, now=now)
     values = [
-        _values(draft, leased=earlier is not None or (first_sent and index == 0), opted_out=opted_out, now=now)
+        _values(draft, leased=earlier is not None or index < sent_early, opted_out=opted_out, now=now)
         for index, draft in enumerate(drafts)
     ]
     row_ids = [int(row_id) for row_id in session.scalars(_WRITE, values)]
     jobs = [job for row in earlier or [] if (job := _job(session=session, row=row)) is not None]
     if earlier is not None:
-        to_send = list(zip(row_ids, drafts, values, strict=True))[int(first_sent) :]
+        to_send = list(zip(row_ids, drafts, values, strict=True))[sent_early:]
         jobs += [Job(row_id, _outgoing(draft, address)) for row_id, draft, value in to_send if value["lease_until"]]
     return Written(row_ids, jobs)
 

@@ -1,6 +1,7 @@
 """Sending: provider failures (500, 429, 400, timeouts), retries and back-off, status callbacks, staff replies,
 the WhatsApp 24 h window and its template, and the database being down."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -319,7 +320,7 @@ def test_the_database_down_gives_503_so_the_provider_retries(
     assert post_telegram(client, tg_message()).status_code == 503
 
 
-def test_the_first_reply_sent_while_it_is_stored_is_recorded_once_with_its_provider_id(
+def test_the_answer_sent_while_it_is_stored_is_recorded_once_per_row_with_its_provider_id(
     client: TestClient, bot: Bot, sandbox: Running, session: Session
 ) -> None:
     bot.replies = [{"text": "first"}, {"text": "second"}]
@@ -337,6 +338,64 @@ def test_the_first_reply_sent_while_it_is_stored_is_recorded_once_with_its_provi
     assert len({r.provider_message_id for r in rows}) == 2
     bodies = [m.body for m in transcript(session=session, conversation_id=_conversation_id(session))]
     assert bodies == ["salam", "first", "second"]
+
+
+@pytest.mark.parametrize(
+    ("fault", "after_the_fault", "second_status"),
+    [
+        (Fault(500), [], OutboxStatus.PENDING),  # retried: the third waits behind it, nothing overtakes
+        (Fault(400), ["third"], OutboxStatus.FAILED),  # refused for good: the rest of the answer still goes
+    ],
+)
+def test_a_part_of_the_answer_not_accepted_while_it_is_stored_stops_the_rest_behind_it(
+    client: TestClient,
+    bot: Bot,
+    sandbox: Running,
+    session: Session,
+    fault: Fault,
+    after_the_fault: list[str],
+    second_status: OutboxStatus,
+) -> None:
+    bot.replies = [{"text": "first"}, {"text": "second"}, {"text": "third"}]
+    sandbox.sandbox.fail_next("twilio", None, fault)
+    post_twilio(client, twilio_form())
+    work()
+    assert [m.text for m in sandbox.sandbox.messages(to=SMS_USER)] == ["first", *after_the_fault]
+    rows = _rows(session)
+    assert [r.body for r in rows] == ["first", "second", "third"]
+    assert [r.status for r in rows[:2]] == [OutboxStatus.ACCEPTED, second_status]
+    assert rows[2].status == (OutboxStatus.ACCEPTED if after_the_fault else OutboxStatus.PENDING)
+    assert rows[1].attempts == 1, "the part that was not accepted was tried once, while the answer was stored"
+    _make_due()
+    work()
+    sent = [m.text for m in sandbox.sandbox.messages(to=SMS_USER)]
+    assert sent == (["first", "third"] if after_the_fault else ["first", "second", "third"])
+    assert len(sent) == len(set(sent)), "no part went twice"
+
+
+def test_the_whole_answer_goes_while_it_is_stored(
+    client: TestClient, bot: Bot, sandbox: Running, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last part does not wait for the transaction that stores the answer (the early send covers it all)."""
+    from channels import flows
+
+    arrived: list[int] = []
+    store = flows._store_replies
+
+    def slow_store(plan: flows.Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
+        time.sleep(0.5)
+        arrived.append(len(sandbox.sandbox.messages(to=SMS_USER)))
+        store(plan, replies)
+
+    monkeypatch.setattr(flows, "_store_replies", slow_store)
+    bot.replies = [{"text": "first"}, {"text": "second"}]
+    post_twilio(client, twilio_form())
+    work()
+    assert arrived == [2], "both parts reached the provider before the answer was stored"
+    assert [(r.body, r.status) for r in _rows(session)] == [
+        ("first", OutboxStatus.ACCEPTED),
+        ("second", OutboxStatus.ACCEPTED),
+    ]
 
 
 def test_a_reply_never_overtakes_an_earlier_turns_reply_waiting_to_be_retried(
