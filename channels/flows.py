@@ -2,8 +2,8 @@
 
 Each step is its own short transaction, so the database is never locked while Rasa or a provider answers:
 claim + record (1), ask Rasa, store replies + finish (2), then send each outbox row and record the result (3).
-The first reply of a turn goes out while step 2 stores it, when nothing else waits for the contact in the outbox:
-the person reads the bot a transaction sooner; should step 2 fail, the message is worked again and Rasa answers it
+The bot's answer goes out while step 2 stores it, when nothing else waits for the contact in the outbox: the
+person reads the bot a transaction sooner; should step 2 fail, the message is worked again and Rasa answers it
 twice (as when step 1 fails), so nothing is lost and the transcript keeps every reply it stored.
 """
 
@@ -201,7 +201,7 @@ def _ask(plan: Plan, text: str) -> Future[list[rasa.BotReply]]:
 
 @cache
 def _bot_calls() -> ThreadPoolExecutor:
-    """Threads that wait for Rasa or for the first reply's provider while the workers store what was said (one
+    """Threads that wait for Rasa or send the bot's answer while the workers store what was said (one
     call per worker at most)."""
     return ThreadPoolExecutor(max_workers=max(1, get_settings().gateway_workers), thread_name_prefix="rasa")
 
@@ -473,8 +473,8 @@ def _load(session: Session, plan: Plan) -> tuple[InboundMessage, Contact, Conver
 
 def _send_unrecorded(plan: Plan, replies: list[tuple[str, list[dict[str, str]]]]) -> None:
     """Sends the bot's answer to a turn that erased the person (what was erased), stored nowhere: the address
-    lives only in this plan, and a reply that cannot go now is not kept to retry (the first part, if it went
-    while the turn was stored, is not sent again)."""
+    lives only in this plan, and a reply that cannot go now is not kept to retry (the parts that went while the
+    turn was stored are not sent again)."""
     outgoings = _parts(plan, replies)
     results = plan.sent_early.result() if plan.sent_early is not None else []  # the rest may not overtake them
     for outgoing in outgoings[len(results) :]:
