@@ -8,7 +8,7 @@ a clean one (reading a set's misses spends it).
 By default only heldout.jsonl is measured (the split of data/triage/source/, looked at while the engine was first
 tuned, so optimistic). The clean estimate is a fresh set written blind by another engineer (`<name>_heldout.jsonl`,
 built once data/triage/build.py names it in `FRESH`): it is measured once per engine, by name (`--split
-data/triage/fresh28_heldout.jsonl` once fresh28 is registered), by someone who does not tune the engine on it.
+data/triage/fresh28_heldout.jsonl` now), by someone who does not tune the engine on it.
 The earlier fresh sets (fresh to fresh27) were tuned on and are training data; RESULTS.md keeps their clean measures.
 """
 
