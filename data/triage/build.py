@@ -12,8 +12,8 @@ been looked at it no longer measures anything honestly, so these twenty-seven ar
 names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
 never train or tune on one, never read it or its misses. `fresh28/` is the clean set now (written blind by another
 engineer in b411fec, registered after round 20 with the model refitted without the training lines it has word for
-word); `fresh29/`, also written blind (83488d9), waits unregistered (nothing reads it) for the round that spends
-fresh28. A fresh set whose folder is not there is skipped.
+word); `fresh29/` and `fresh30/`, also written blind (83488d9, 859476b), wait unregistered (nothing reads them)
+for the rounds that spend fresh28 and fresh29. A fresh set whose folder is not there is skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
