@@ -436,11 +436,10 @@ def _write(session: Session, plan: Plan, drafts: list[outbox.Draft], *, opted_ou
         after=plan.outbox_ids,
         address=plan.address,
         opted_out=opted_out,
-        sent_early=len(plan.early_parts) if plan.sent_early is not None else 0,
+        sent_early=len(plan.early_parts),
     )
     plan.jobs = written.jobs
-    if plan.sent_early is not None:
-        plan.early_row_ids = written.row_ids[: len(plan.early_parts)]
+    plan.early_row_ids = written.row_ids[: len(plan.early_parts)]
     plan.outbox_ids += written.row_ids
 
 

@@ -54,7 +54,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cores import cpu_seconds, layouts, place  # noqa: E402
-from ratio import MIN_ROUNDS, Round, ratio  # noqa: E402
+from ratio import MIN_ROUNDS, Round, pooled, ratio  # noqa: E402
 from verdict import Counts, report  # noqa: E402
 
 from channels.inbox.models import InboundMessage  # noqa: E402
@@ -345,11 +345,7 @@ def latency_level(stack: Stack, sandbox: TimedSandbox, concurrency: int, per: in
     r50, r95, rmean = summary(rasa.last)
     f50 = statistics.median(gateway.first) * 1000
     l50, l95, lmean = summary(gateway.last)
-    spread = " ".join(
-        f"{statistics.median(one.gateway) / statistics.median(one.rasa):.2f}"
-        for one in rounds_measured
-        if one.rasa and one.gateway
-    )
+    spread = " ".join(f"{pooled([one]):.2f}" for one in rounds_measured if one.rasa and one.gateway)
     judged = ratio(rounds_measured)
     throughput = f"{len(rasa.last) / busy['rasa']:.1f}/{len(gateway.last) / busy['gateway']:.1f}"
     print(
