@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.channels.bench import bench_module
+from tests.bench import bench_module
 
-cores = bench_module("cores")
+cores = bench_module("gateway", "cores")
 linux_with_two_cores = pytest.mark.skipif(
     not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2, reason="needs Linux and two cores"
 )

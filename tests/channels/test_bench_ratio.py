@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.channels.bench import bench_module
+from tests.bench import bench_module
 
-ratio = bench_module("ratio")
+ratio = bench_module("gateway", "ratio")
 GOAL = 1.25
 
 

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 import pytest
 
-from tests.channels.bench import bench_module
+from tests.bench import bench_module
 
-verdict = bench_module("verdict")
+verdict = bench_module("gateway", "verdict")
 
 CLEAN = verdict.Counts(
     posted=6000, acknowledged=6000, redeliveries=120, redeliveries_acknowledged=120, stored=6000,
