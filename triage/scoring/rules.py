@@ -77,6 +77,8 @@ MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 SOON = "soon"
 """Tomorrow ("ghedda f sba7", "demain matin", "azkka"): a lure set for then is under way, as one set for now is;
 nothing else reads it."""
+ACCESS_NOW = "access_now"
+"""Not a lexicon cue: the evidence of access that holds its own timing now ("ghadi yji lyoum l darna")."""
 TAKEN = ("secrecy", "confined", "forced", "now", SOON)
 """Cues that make a lure trafficking: kept secret, confinement, force, set for now or for tomorrow."""
 EVIDENCED_CUES = (*TAKEN, "away", "disavow", "lure", "afraid", LETHALITY, *WATCHED)
@@ -499,6 +501,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     owned = any(h.name == OWNED for h in hits)
     modifiers = [h for h in hits if h.name in MODIFIERS and not (owned and h.name == "hypothetical")]
     anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
+    nows = [h for h in hits if h.name == "now"]
     writers = {(h.first, h.last) for h in hits if h.name == "adult_writer"}
     acts = [h for h in hits if h.name in ACTS and (h.first, h.last) not in writers]  # "ولدي": my son, not "and I have"
     findings, seen, acted, victim, relived = [], set(), [], False, False
@@ -507,6 +510,8 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
             continue
         evidence = text[tokens[hit.first].start : tokens[hit.last].end]
         soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors)
+        if soft == "past" and hit.name == "perpetrator_access" and any(_covers(hit, n) for n in nows):
+            soft = None  # the past dates the harm, not an access that says today: "ghadi yji lyoum l darna"
         mine = hit.name in VICTIM_OF and (owned or first_person(text, tokens, hit))
         victim = victim or (mine and soft is None)
         relived = relived or (mine and soft in RELIVED)
@@ -530,6 +535,11 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     for h in hits:
         if h.name in cues:
             cues[h.name].append(text[tokens[h.first].start : tokens[h.last].end])
+    cues[ACCESS_NOW] = [
+        text[tokens[h.first].start : tokens[h.last].end]
+        for h in hits
+        if h.name == "perpetrator_access" and any(_covers(h, n) for n in nows)
+    ]
     for name in ("forced", SOON):
         cues[name] = [text[tokens[h.first].start : tokens[h.last].end] for h in _after_lure(hits, name)]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
@@ -673,7 +683,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         derived.append(Finding("trafficking", cues["lure"][0]))
     elif held is not None and "trafficking" not in active:
         derived.append(Finding("trafficking", held))
-    if (harmed_now := _harm_now(active, cues)) is not None:
+    settled = any(f.code in ABUSE and f.softened_by == "past" for f in findings)
+    if (harmed_now := _harm_now(active, cues, settled=settled)) is not None:
         derived.append(Finding("danger_now", harmed_now))
     elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:
         derived.append(Finding("danger_now", active["means"].evidence))
@@ -707,9 +718,11 @@ def _finding_level(finding: Finding) -> Level:
     return Level.P3
 
 
-def _harm_now(active: dict[str, Finding], cues: dict[str, list[str]]) -> str | None:
+def _harm_now(active: dict[str, Finding], cues: dict[str, list[str]], *, settled: bool) -> str | None:
     """The evidence that harm is happening now, when nothing says so yet and the person who harms is not away: a
-    harm with timing now, or a child afraid while someone has access to them now; None otherwise."""
+    harm with timing now, a child afraid while someone has access to them now, or abuse in the past (`settled`) by
+    someone whose access itself says today (ACCESS_NOW: "l wa7d li t7rrch b bent khti l3am li fat ghadi yji lyoum l
+    darna"); None otherwise."""
     now = cues["now"]
     if not now or "danger_now" in active or cues["away"]:
         return None
@@ -717,6 +730,8 @@ def _harm_now(active: dict[str, Finding], cues: dict[str, list[str]]) -> str | N
         return now[0]
     if cues["afraid"] and "perpetrator_access" in active:
         return f"{cues['afraid'][0]} … {now[0]}"
+    if settled and cues[ACCESS_NOW] and "perpetrator_access" in active:
+        return cues[ACCESS_NOW][0]
     return None
 
 

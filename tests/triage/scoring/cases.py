@@ -1352,7 +1352,87 @@ ROUND20 = [
     case("tzm-tell-you", "ur ssinɣ is ilaq ad awn iniɣ kra f jjiran", P4, absent="danger_now", rules_level=True),
 ]  # fmt: skip
 
+ROUND21 = [
+    # past or stopped abuse the child still shakes at or dreams of (a child writing: P2)
+    case("ar-stopped-still-shake", "خالي لم يعد يضربني منذ سنة لكنني ما زلت أرتجف عندما يصرخ", P2, "physical_abuse"),
+    case("en-stopped-still-shake", "my stepdad stopped hitting me last year but i still shake when he raises his voice",
+         P2, "physical_abuse"),
+    case("fr-tremble-encore", "mon père ne me frappe plus depuis l'an dernier mais je tremble encore quand il crie",
+         P2, "physical_abuse"),
+    # no longer one harm, now only another (the harm after "only" is not negated)
+    case("dl-only-slaps-now", "khali mab9ach kaydrebni b sebbat daba walla ghi kaysfe3ni", P1, "physical_abuse",
+         "danger_now"),
+    case("dl-no-longer-stays", "bba mab9ach kaysfe3ni, walakin ba9i kay3iyet 3lia", P3, absent="danger_now",
+         rules_level=True),
+    # a parent's insult "you are worth nothing" every day
+    case("da-worth-nothing-daily", "مرات بابا ديما كتقولي نتا ما فيك والو", P2, "emotional_abuse", "ongoing"),
+    case("dl-worth-nothing-daily", "mama kol nhar kat9oli nti ma fik walo", P2, "emotional_abuse", "ongoing"),
+    case("tzm-worth-nothing-daily", "baba ar iyi ittini \"ur tgit walu\" kul ass", P2, "emotional_abuse", "ongoing"),
+    case("fr-vaux-rien-daily", "ma tante dit tous les jours à sa fille qu'elle ne vaut rien", P2, "emotional_abuse"),
+    # teenagers left alone for weeks without food
+    case("en-teens-alone-weeks", "the teens downstairs are alone for weeks, no food in the house", P2, "neglect",
+         rules_level=True),
+    case("ar-teens-alone-weeks", "أبناء جارتي وحدهم لأسابيع ولا يجدون ما يأكلون", P2, "neglect",
+         rules_level=True),
+    case("dl-alone-day-guard", "jarti katkhli wladha bo7dhom f nhar mli katkhdem, lkbir 14 ans", P4, absent="neglect",
+         rules_level=True),
+    case("tzm-not-eating", "arraw n jjiran ur ttetten mzyan, imma nsen tfel3 dar", P2, "neglect",
+         rules_level=True),
+    case("tzm-short-guard", "ur t iẓri yan", P4, absent="neglect distress", rules_level=True),
+    # sextortion of a teenager who sent pictures; grooming by an adult at night
+    case("da-sent-photos-money", "ختي عندها 15 عام صيفطات تصاورها لواحد ودابا كيطالبها بالفلوس", P2,
+         "online_exploitation"),
+    case("en-meet-alone-secret", "a man of 35 messages my niece (15) every night and asks her to meet him alone",
+         P2, "online_exploitation"),
+    case("fr-garder-secret", "un adulte écrit à mon frère de 14 ans et lui demande de garder le secret", P2,
+         "online_exploitation"),
+    # a stranger's hand on a girl's leg
+    case("dl-hand-leg", "wa7d f tobis dar lha yddo 3la rjliha lbare7, bnti 13 ans", P2, "sexual_abuse"),
+    case("en-hand-thigh", "a man on the bus put his hand on her thigh yesterday, she is 12", P2, "sexual_abuse"),
+    case("ar-hand-thigh", "رجل في الحافلة وضع يده على فخذها أمس، ابنتي عمرها 14 سنة", P2, "sexual_abuse"),
+    # the person who abused a child coming to the house today, the child there
+    case("en-abuser-lunch-today", "the man who abused my niece is coming to our house today for lunch and she is here",
+         P1, "sexual_abuse", "perpetrator_access"),
+    case("dl-past-abuser-today", "l wa7d li t7rrch b bent khti l3am li fat ghadi yji lyoum l darna, w hiya hna", P1,
+         "perpetrator_access", "danger_now"),
+    case("en-past-nightmares-back-guard", "when i was 8 a neighbour touched me. im 15 now and never see him, but the "
+         "nightmares came back", P3, absent="danger_now", rules_level=True),
+    case("dl-past-abuser-away-guard", "khali t7rrch biya l3am li fat, daba howa f fransa", P3, absent="danger_now",
+         rules_level=True),
+    # a burn that took the skin off
+    case("fr-peau-partie", "je me suis brûlée avec l'huile et la peau est partie", P1, "medical"),
+    case("en-skin-came-off", "i burned my hand on the stove and the skin came off", P1, "medical"),
+    # grabbed today on the way (Tamazight); beaten every week (Tamazight)
+    case("tzm-grabbed-today", "yan urgaz yamz iyi g ubrid ɣassad, ar ttergigiɣ", P1, "physical_abuse", "danger_now"),
+    case("tzm-beats-weekly", "baba ns ar t ittut kul imalass, iwis 12 snin", P2, "physical_abuse"),
+    case("tzm-mocked-language", "g lmdrasa ar iyi ttḍḥakn f tutlayt inu", P2, "bullying"),
+    # a child working as a maid, sleeping in the kitchen
+    case("dl-maid-kitchen-sleeps", "bent 13 ans khdama bonne 3nd jirana, katn3s f lkuzina", P2, "child_labour"),
+    # a wish to die said as a habit, with distress (a child writing: P2, not an intent now)
+    case("dl-sometimes-want-die", "ana 3yit mn kolchi, chi merrat kanbghi ghi nmout", P2, "passive_ideation",
+         absent="suicide_intent"),
+    case("da-never-born", "حتى حد ما كيبغيني فهاد الدار، كون غير ما تزاديتش", P2, "passive_ideation"),
+    # false positives mended: a question for the emergency number, "always hiding", self-harm with a blade and a
+    # worried friend, a child locked out on a balcony, a question for a story, a Tamazight disavowal
+    case("en-emergency-number", "what is the emergency number for an ambulance here?", P4,
+         absent="danger_now", rules_level=True),
+    case("fr-numero-urgence", "c'est quoi le numéro d'urgence au Maroc ?", P4, absent="danger_now", rules_level=True),
+    case("en-emergency-stays", "emergency! my brother is not breathing", P1, "danger_now"),
+    case("dl-always-hiding", "bent jirani dima mkhbya f lmdrasa, ma kathdr m3a 7ta 7ed", P3, absent="danger_now",
+         rules_level=True),
+    case("dl-cuts-arms-worried", "sa7bi kayjra7 drou3o b lame, ana m9le9 3lih, 3ndna 19 ans", P2, "self_harm",
+         absent="suicide_plan", rules_level=True),
+    case("en-balcony-hours", "they lock him on the balcony for hours when he misbehaves, he is 14", P4,
+         absent="means suicide_plan", rules_level=True),
+    case("en-balcony-jump-stays", "my daughter is on the balcony and says she will jump", P1, "means"),
+    case("en-story-hypothetical", "what would you say to someone who wants to end it? asking for a story", P2,
+         "hypothetical", absent="danger_now", rules_level=True),
+    case("tzm-disavow-gis", "ur riɣ ad ddrɣ, walakin ur gis skrɣ yat", P2, rules_level=True),
+    # an adult asking about a hard childhood is not a child writing
+    case("ar-adult-childhood", "عشت طفولة صعبة مع أب قاس، هل تستمعون للبالغين أيضا؟", P3, rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
-    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20
+    + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
 )  # fmt: skip
