@@ -458,10 +458,13 @@ def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, o
     return victim or bare_age(tokens, hits) is not None or (own and any(h.name == "self" for h in hits))
 
 
-def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int]) -> str | None:
+def softening(
+    hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int], inner: frozenset[str] = frozenset()
+) -> str | None:
     """Returns the modifier that softens a hit: one that contains it, or one in its clause unless the clause
     says the harm is ongoing; a clause-level negation softens only what follows it ("ma b9ach kaydrbni", not the
-    threat in "kayhdedni ynchr tsawri ila ma b9itch m3ah") and never suicide, medical or danger signals."""
+    threat in "kayhdedni ynchr tsawri ila ma b9itch m3ah") and never suicide, medical or danger signals, except
+    danger made of a harm it would negate (`inner`, what the hit's phrase holds: "ma b9ach kaydrebni daba")."""
     for modifier in modifiers:
         if _covers(modifier, hit):
             return modifier.name
@@ -470,10 +473,15 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
         return None
     for modifier in modifiers:
         same_clause = clauses[modifier.first] == clause and not _covers(hit, modifier)
-        negates = hit.name in NEGATABLE and modifier.first <= hit.first
+        negates = _negatable(hit, inner=inner) and modifier.first <= hit.first
         if same_clause and (modifier.name != "negation" or negates):
             return modifier.name
     return None
+
+
+def _negatable(hit: Hit, *, inner: frozenset[str]) -> bool:
+    """Whether a clause's negation may soften a hit: a harm, or danger now that is a harm with its timing."""
+    return hit.name in NEGATABLE or (hit.name == "danger_now" and bool(inner & NOW_HARM))
 
 
 class Found(NamedTuple):
@@ -509,7 +517,12 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         if hit.name in CUES:
             continue
         evidence = text[tokens[hit.first].start : tokens[hit.last].end]
-        soft = None if hit.name in MODIFIERS else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors)
+        inner = frozenset(h.name for h in hits if h is not hit and _covers(hit, h))
+        soft = (
+            None
+            if hit.name in MODIFIERS
+            else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors, inner=inner)
+        )
         if soft == "past" and hit.name == "perpetrator_access" and any(_covers(hit, n) for n in nows):
             soft = None  # the past dates the harm, not an access that says today: "ghadi yji lyoum l darna"
         mine = hit.name in VICTIM_OF and (owned or first_person(text, tokens, hit))

@@ -1430,6 +1430,16 @@ ROUND21 = [
     case("tzm-disavow-gis", "ur riɣ ad ddrɣ, walakin ur gis skrɣ yat", P2, rules_level=True),
     # an adult asking about a hard childhood is not a child writing
     case("ar-adult-childhood", "عشت طفولة صعبة مع أب قاس، هل تستمعون للبالغين أيضا؟", P3, rules_level=True),
+    # a harm with its timing now that a negation before it denies is no danger now; one it does not reach still is
+    case("en-doesnt-hit-now", "my dad doesn't hit me now", P3, "physical_abuse", absent="danger_now"),
+    case("en-no-longer-beats", "my stepdad no longer beats me", P3, "physical_abuse", absent="danger_now"),
+    case("dl-no-longer-hits-now", "bba ma b9ach kaydrebni daba", P3, "negation"),
+    case("da-no-longer-hits-now", "بابا مابقاش كيضربني دابا", P3, "negation"),
+    case("en-hidden-marks", "he doesn't hit me in the face anymore, only where no one can see", P2,
+         "physical_abuse"),
+    case("en-cant-take-hits-now", "i cant take it anymore he hits me now", P1, "danger_now"),
+    case("dl-dont-know-hits-now", "ma 3reftch ach ndir bba kaydrebni daba", P1, "danger_now"),
+    case("da-wont-go-home-hits-now", "مابغيتش نرجع للدار حيت بابا كيضربني دابا", P1, "danger_now"),
 ]  # fmt: skip
 
 ALL = (
