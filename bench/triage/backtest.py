@@ -37,7 +37,7 @@ P2_HEADS = (0.25, 0.3, 0.35, 0.4)
 BARE_P1 = (0.15, 0.2)
 BARE_P2 = (0.35, 0.45)
 P3_HEAD = 0.5
-KEPT = (0.15, 0.4, 0.2, 0.45)
+KEPT = (0.15, 0.25, 0.2, 0.45)
 RANK = {"P1": 0, "P2": 1, "P3": 2, "P4": 3}
 Grid = tuple[float, float, float, float]
 """P1 head, P2 head, P1 head with no rule finding, P2 head with no rule finding."""
