@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triage.scoring.features import featurise
+from triage.scoring.features import parts
 from triage.scoring.language import detect_language
 from triage.scoring.model import BARE_P1_THRESHOLD, BARE_P2_THRESHOLD, Model, level_of_cumulative, load_model
 from triage.scoring.normalise import detect_script
@@ -54,7 +54,7 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     model = model or load_model()
     current = apply_rules(text)
     earlier = [apply_rules(message) for message in context.earlier_messages]
-    cumulative = model.cumulative(featurise(current))
+    cumulative = model.cumulative_parts(parts(current))
     model_level = (
         level_of_cumulative(cumulative, thresholds=_thresholds(current, model=model))
         if _model_may_judge(current)

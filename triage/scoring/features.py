@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
@@ -61,14 +62,40 @@ def writer_features(rules: RuleResult) -> list[str]:
     return [name for name, present in (("c:child", rules.child_writing), ("c:disability", rules.disability)) if present]
 
 
-def featurise(rules: RuleResult) -> Features:
-    """Returns the sparse feature vector: n-grams scaled to unit length, rule findings at full weight."""
-    counts: dict[int, float] = {}
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A message's features before they are summed: its text's buckets (repeats kept), each worth `scale`, and the
+    buckets of its rule and writer features (`flags`), each worth 1."""
+
+    text: list[int]
+    scale: float
+    flags: list[int]
+
+
+def parts(rules: RuleResult) -> Parts:
+    """Returns the parts of a message's features: n-grams scaled to unit length, rule findings at full weight."""
     buckets = text_buckets(rules.tokens)
     scale = 1.0 / math.sqrt(len(buckets)) if buckets else 0.0
-    for index in buckets:
-        counts[index] = counts.get(index, 0.0) + scale
-    for name in rule_features(rules.findings) + writer_features(rules):
-        index = bucket(name)
+    flags = [_flag_bucket(name) for name in rule_features(rules.findings) + writer_features(rules)]
+    return Parts(buckets, scale, flags)
+
+
+@lru_cache(maxsize=1024)
+def _flag_bucket(name: str) -> int:
+    """Returns the bucket of a rule or writer feature."""
+    return bucket(name)
+
+
+def featurise(rules: RuleResult) -> Features:
+    """Returns the sparse feature vector of a message (for fitting; scoring sums its parts directly)."""
+    return sparse(parts(rules))
+
+
+def sparse(message: Parts) -> Features:
+    """Returns the sparse feature vector the parts sum to, by bucket."""
+    counts: dict[int, float] = {}
+    for index in message.text:
+        counts[index] = counts.get(index, 0.0) + message.scale
+    for index in message.flags:
         counts[index] = counts.get(index, 0.0) + 1.0
     return sorted(counts.items(), key=itemgetter(0))  # by bucket alone, which is unique: comparing pairs is slower

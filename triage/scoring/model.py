@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from triage.scoring.features import DIMENSIONS, Features
+from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
@@ -77,39 +77,38 @@ class Head:
         return _sigmoid(self.bias + sum(self.weights.get(i, 0.0) * v for i, v in features))
 
 
-NO_WEIGHTS = (0.0, 0.0, 0.0)
-"""What `Model.stacked` holds for a bucket no head weighs."""
-
-
 @dataclass(frozen=True, slots=True)
 class Model:
-    """The three ordinal heads, with their weights also stacked per feature bucket, in a list for one indexing each
-    (a bucket no head weighs holds zeros)."""
+    """The three ordinal heads, with each head's weights also laid out as a list indexed by feature bucket (a bucket
+    the head does not weigh holds 0.0), so that a message's sums are taken by built-ins rather than a Python loop."""
 
     heads: tuple[Head, Head, Head]
     thresholds: tuple[float, float, float] = THRESHOLDS
-    stacked: list[tuple[float, float, float]] = field(init=False, repr=False, compare=False)
+    columns: tuple[list[float], list[float], list[float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        first, second, third = (h.weights for h in self.heads)
-        keys = first.keys() | second.keys() | third.keys()
-        stacked = [NO_WEIGHTS] * max(DIMENSIONS, max(keys, default=0) + 1)
-        for k in keys:
-            stacked[k] = (first.get(k, 0.0), second.get(k, 0.0), third.get(k, 0.0))
-        object.__setattr__(self, "stacked", stacked)
+        size = max(DIMENSIONS, *(max(h.weights, default=0) + 1 for h in self.heads))
+        columns = tuple(_column(h.weights, size=size) for h in self.heads)
+        object.__setattr__(self, "columns", columns)
 
     def cumulative(self, features: Features) -> tuple[float, float, float]:
-        """Returns P(≤P1), P(≤P2), P(≤P3), made monotone."""
-        z1, z2, z3 = self.heads[0].bias, self.heads[1].bias, self.heads[2].bias
-        stacked = self.stacked
-        for index, value in features:
-            w1, w2, w3 = stacked[index]  # a bucket no head weighs adds 0.0, which leaves each sum as it was
-            z1 += w1 * value
-            z2 += w2 * value
-            z3 += w3 * value
-        p1, p2, p3 = _sigmoid(z1), _sigmoid(z2), _sigmoid(z3)
-        p2 = max(p2, p1)
-        return p1, p2, max(p3, p2)
+        """Returns P(≤P1), P(≤P2), P(≤P3) of a sparse feature vector, made monotone."""
+        z1, z2, z3 = (
+            head.bias + sum(column[index] * value for index, value in features)
+            for head, column in zip(self.heads, self.columns, strict=True)
+        )
+        return _monotone(z1, z2, z3)
+
+    def cumulative_parts(self, parts: Parts) -> tuple[float, float, float]:
+        """Returns what `cumulative` does for the features made of these parts, without building them: the text's
+        buckets summed (repeats included) and scaled once, the flags at full weight."""
+        z1, z2, z3 = (
+            head.bias
+            + parts.scale * sum(map(column.__getitem__, parts.text))
+            + sum(map(column.__getitem__, parts.flags))
+            for head, column in zip(self.heads, self.columns, strict=True)
+        )
+        return _monotone(z1, z2, z3)
 
     def level(self, features: Features) -> Level:
         """Returns the most urgent level whose cumulative probability passes its threshold."""
@@ -124,6 +123,21 @@ def level_of_cumulative(
         if p >= threshold:
             return Level.from_rank(rank)
     return Level.P4
+
+
+def _column(weights: dict[int, float], *, size: int) -> list[float]:
+    """Returns a head's weights as a list indexed by bucket."""
+    column = [0.0] * size
+    for index, weight in weights.items():
+        column[index] = weight
+    return column
+
+
+def _monotone(z1: float, z2: float, z3: float) -> tuple[float, float, float]:
+    """Returns the heads' probabilities, each cumulative one at least the one before."""
+    p1, p2, p3 = _sigmoid(z1), _sigmoid(z2), _sigmoid(z3)
+    p2 = max(p2, p1)
+    return p1, p2, max(p3, p2)
 
 
 def _sigmoid(z: float) -> float:
