@@ -24,10 +24,10 @@ lint: setup  ## ruff on the main runtime, the bot extensions and the actions
 typecheck: setup  ## strict mypy on the main runtime
 	$(VENV)/mypy
 
-test-main: setup  ## pytest for the main runtime, integration tests included
+test-main: setup  ## pytest for the main runtime, integration tests included (PYTEST_ARGS adds to its command line)
 	@scripts/system_deps.sh
 	$(VENV)/helpline train
-	$(VENV)/pytest
+	$(VENV)/pytest $(PYTEST_ARGS)
 
 test-rasa: setup  ## rasa data validate, story tests and action tests in the Rasa runtime
 	scripts/test_rasa.sh
