@@ -1442,7 +1442,39 @@ ROUND21 = [
     case("da-wont-go-home-hits-now", "مابغيتش نرجع للدار حيت بابا كيضربني دابا", P1, "danger_now"),
 ]  # fmt: skip
 
+# Round 22, from fresh30's misses and false positives, by kind (my wording): a hanging announced, a job abroad with
+# the passport kept, the person who harms with the child tonight, a note asking for help from a locked-in girl, a
+# disabled child locked in a room on bread, a hypothetical beating, a Tamazight assault today; guards: "should I call
+# the police", a past abuse now living alone, "nobody is hurting me", "I can't forget", hanging a picture.
+ROUND22 = [
+    case("ar-will-hang", "سأشنق نفسي في السطح بعد أن ينام الجميع", P1, "suicide_plan"),
+    case("dl-will-hang", "ghadi nchne9 rasi f lgaraj mli ykounou na3sin", P1, "suicide_plan"),
+    case("fr-me-pendre", "je vais me pendre dans la cave demain matin", P1, "suicide_plan"),
+    case("ar-passport-kept", "رجل وعد أختي بعمل في الخارج واحتفظ بجواز سفرها", P1, "trafficking"),
+    case("en-passport-kept", "a woman promised her a job abroad and kept her passport", P1, "trafficking"),
+    case("dl-passport-kept", "wa7d wa3dha b khedma f lkhalij w khda liha lpaspor", P1, "trafficking"),
+    case("ar-harmer-here-tonight", "الشخص الذي يؤذيني موجود معي الليلة", P1, "perpetrator_access", "danger_now"),
+    case("en-note-help-door", "the girl next door pushed a note that says help under the door", P1, "danger_now"),
+    case("dl-disabled-locked-bread", "khti m3a9a w mama katsedha f bit w kat3tiha ghir lkhobz", P1, "neglect"),
+    case("fr-hypo-beaten", "imaginons qu'une amie se fait taper par son père chaque soir", P2, "physical_abuse",
+         rules_level=True),
+    case("tzm-assault-today", "yan urgaz iskr giyi lḥwayj khaybin ghassad, dari 12", P1, "sexual_abuse",
+         "danger_now"),
+    # guards: the police asked about; an adult living alone now; nobody hurting; not being able to forget
+    case("en-should-call-police-guard", "the boy upstairs is 12, i hear his father slapping him most evenings. "
+         "should i call the police?", P2,
+         "physical_abuse", absent="danger_now", rules_level=True),
+    case("da-live-alone-now-guard", "عندي 20 عام ملي كنت صغير كانو كيضربوني، دابا ساكن بوحدي", P3, absent="danger_now",
+         rules_level=True),
+    case("en-nobody-hurting-guard", "lol nobody is hurting me, just testing the number", P3, "negation",
+         rules_level=True),
+    case("tzm-cant-forget-guard", "ur ufiɣ ad ttuɣ mayd iyi iskr baba asmi mẓẓiyɣ", P4, absent="suicide_plan",
+         rules_level=True),
+    case("en-hang-picture-guard", "help me hang a picture in my room", P4, absent="suicide_plan", rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
+    + ROUND22
 )  # fmt: skip
