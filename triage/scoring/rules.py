@@ -458,13 +458,11 @@ def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, o
     return victim or bare_age(tokens, hits) is not None or (own and any(h.name == "self" for h in hits))
 
 
-def softening(
-    hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int], inner: frozenset[str] = frozenset()
-) -> str | None:
+def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int], hits: list[Hit]) -> str | None:
     """Returns the modifier that softens a hit: one that contains it, or one in its clause unless the clause
     says the harm is ongoing; a clause-level negation softens only what follows it ("ma b9ach kaydrbni", not the
     threat in "kayhdedni ynchr tsawri ila ma b9itch m3ah") and never suicide, medical or danger signals, except
-    danger made of a harm it would negate (`inner`, what the hit's phrase holds: "ma b9ach kaydrebni daba")."""
+    danger whose phrase holds a harm it would negate ("ma b9ach kaydrebni daba")."""
     for modifier in modifiers:
         if _covers(modifier, hit):
             return modifier.name
@@ -472,16 +470,18 @@ def softening(
     if clause in anchors:
         return None
     for modifier in modifiers:
-        same_clause = clauses[modifier.first] == clause and not _covers(hit, modifier)
-        negates = _negatable(hit, inner=inner) and modifier.first <= hit.first
-        if same_clause and (modifier.name != "negation" or negates):
+        if clauses[modifier.first] != clause or _covers(hit, modifier):
+            continue
+        if modifier.name != "negation" or (modifier.first <= hit.first and _negatable(hit, hits=hits)):
             return modifier.name
     return None
 
 
-def _negatable(hit: Hit, *, inner: frozenset[str]) -> bool:
-    """Whether a clause's negation may soften a hit: a harm, or danger now that is a harm with its timing."""
-    return hit.name in NEGATABLE or (hit.name == "danger_now" and bool(inner & NOW_HARM))
+def _negatable(hit: Hit, *, hits: list[Hit]) -> bool:
+    """Whether a clause's negation may soften a hit: a harm, or danger now whose phrase holds a harm with its timing."""
+    if hit.name in NEGATABLE:
+        return True
+    return hit.name == "danger_now" and any(h.name in NOW_HARM and _covers(hit, h) for h in hits)
 
 
 class Found(NamedTuple):
@@ -510,6 +510,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     modifiers = [h for h in hits if h.name in MODIFIERS and not (owned and h.name == "hypothetical")]
     anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
     nows = [h for h in hits if h.name == "now"]
+    timed_access = [h for h in hits if h.name == "perpetrator_access" and any(_covers(h, n) for n in nows)]
     writers = {(h.first, h.last) for h in hits if h.name == "adult_writer"}
     acts = [h for h in hits if h.name in ACTS and (h.first, h.last) not in writers]  # "ولدي": my son, not "and I have"
     findings, seen, acted, victim, relived = [], set(), [], False, False
@@ -517,13 +518,12 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         if hit.name in CUES:
             continue
         evidence = text[tokens[hit.first].start : tokens[hit.last].end]
-        inner = frozenset(h.name for h in hits if h is not hit and _covers(hit, h))
         soft = (
             None
             if hit.name in MODIFIERS
-            else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors, inner=inner)
+            else softening(hit, modifiers=modifiers, clauses=clauses, anchors=anchors, hits=hits)
         )
-        if soft == "past" and hit.name == "perpetrator_access" and any(_covers(hit, n) for n in nows):
+        if soft == "past" and hit in timed_access:
             soft = None  # the past dates the harm, not an access that says today: "ghadi yji lyoum l darna"
         mine = hit.name in VICTIM_OF and (owned or first_person(text, tokens, hit))
         victim = victim or (mine and soft is None)
@@ -548,11 +548,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     for h in hits:
         if h.name in cues:
             cues[h.name].append(text[tokens[h.first].start : tokens[h.last].end])
-    cues[ACCESS_NOW] = [
-        text[tokens[h.first].start : tokens[h.last].end]
-        for h in hits
-        if h.name == "perpetrator_access" and any(_covers(h, n) for n in nows)
-    ]
+    cues[ACCESS_NOW] = [text[tokens[h.first].start : tokens[h.last].end] for h in timed_access]
     for name in ("forced", SOON):
         cues[name] = [text[tokens[h.first].start : tokens[h.last].end] for h in _after_lure(hits, name)]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
