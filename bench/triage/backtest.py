@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from triage.scoring.types import Level
+
 REPO = Path(__file__).resolve().parents[2]
 CLEAN = (
     ("4bf337d", "fresh23"),
@@ -38,7 +40,6 @@ BARE_P1 = (0.15, 0.2)
 BARE_P2 = (0.35, 0.45)
 P3_HEAD = 0.5
 KEPT = (0.15, 0.25, 0.2, 0.45)
-RANK = {"P1": 0, "P2": 1, "P3": 2, "P4": 3}
 Grid = tuple[float, float, float, float]
 """P1 head, P2 head, P1 head with no rule finding, P2 head with no rule finding."""
 Pair = tuple[str, str]
@@ -80,8 +81,8 @@ def figures(pairs: Iterable[Pair]) -> Figures:
         p1=sum(1 for label, _ in pairs if label == "P1"),
         caught=sum(1 for label, predicted in pairs if label == predicted == "P1"),
         flagged=sum(1 for _, predicted in pairs if predicted == "P1"),
-        under=sum(1 for label, predicted in pairs if RANK[predicted] > RANK[label]),
-        over=sum(1 for label, predicted in pairs if RANK[predicted] < RANK[label]),
+        under=sum(1 for label, predicted in pairs if Level(predicted).rank > Level(label).rank),
+        over=sum(1 for label, predicted in pairs if Level(predicted).rank < Level(label).rank),
     )
 
 

@@ -33,14 +33,13 @@ def test_model_probabilities_are_monotone() -> None:
 
 
 def test_scoring_sums_the_parts_as_the_sparse_vector_does() -> None:
-    from triage.scoring.features import featurise, parts, sparse
+    from triage.scoring.features import featurise, parts
 
     model = load_model()
     heldout = TRAIN_FILE.with_name("heldout.jsonl")
     texts = [text for text, _level in read_examples(heldout)] + ["", "ok", "wach", "bba kaydrebni daba 3ndi 9 snin"]
     for text in texts:
         rules = apply_rules(text)
-        assert sparse(parts(rules)) == featurise(rules)
         fast, slow = model.cumulative_parts(parts(rules)), model.cumulative(featurise(rules))
         assert fast == pytest.approx(slow, abs=1e-12), text
 
