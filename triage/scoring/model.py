@@ -74,7 +74,7 @@ class Head:
 
     def probability(self, features: Features) -> float:
         """Returns the probability that the message is at least this urgent."""
-        return _sigmoid(self.bias + sum(self.weights.get(i, 0.0) * v for i, v in features))
+        return sigmoid(self.bias + sum(self.weights.get(i, 0.0) * v for i, v in features))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +135,12 @@ def _column(weights: dict[int, float], *, size: int) -> list[float]:
 
 def _monotone(z1: float, z2: float, z3: float) -> tuple[float, float, float]:
     """Returns the heads' probabilities, each cumulative one at least the one before."""
-    p1, p2, p3 = _sigmoid(z1), _sigmoid(z2), _sigmoid(z3)
+    p1, p2, p3 = sigmoid(z1), sigmoid(z2), sigmoid(z3)
     p2 = max(p2, p1)
     return p1, p2, max(p3, p2)
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     """Returns the logistic function of z, clipped against overflow."""
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 

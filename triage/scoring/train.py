@@ -21,7 +21,7 @@ from typing import Any
 
 from triage.scoring.engine import assess
 from triage.scoring.features import DIMENSIONS, Features, featurise
-from triage.scoring.model import THRESHOLDS, Head, Model, to_json
+from triage.scoring.model import THRESHOLDS, Head, Model, sigmoid, to_json
 from triage.scoring.rules import apply_rules
 from triage.scoring.types import Context, Level
 
@@ -68,7 +68,7 @@ def train_head(rows: list[tuple[Features, int]], *, order: list[int]) -> Head:
         step += 1
         rate = LEARNING_RATE / math.sqrt(step / 100 + 1)
         z = bias + sum(weights[i] * v for i, v in features)
-        error = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))) - label
+        error = sigmoid(z) - label
         bias -= rate * error
         for i, v in features:
             w = weights[i]
