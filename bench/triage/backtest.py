@@ -2,7 +2,10 @@
 when the set was registered and measured once (a git worktree at that commit, its own rules, lexicons and weights),
 before any rule was tuned on its misses, at a grid of thresholds; the results are pooled over the sets.
 
-Run: .venv/bin/python bench/triage/backtest.py [--at COMMIT:SET ...]
+Run: .venv/bin/python bench/triage/backtest.py [--study heads|lower] [--at COMMIT:SET ...]
+
+`heads` (the default) varies the P1 and P2 heads and their bare forms; `lower` holds the P1 heads as kept and varies
+the P2 head, its bare form and the P3 head, which is where under-triage below P1 is decided.
 
 A threshold study on spent sets (RESULTS.md, "A threshold study by writer") asks how the thresholds do on wording
 the rules have since learnt; this asks how they do on wording the rules had not met, which is what a clean set and
@@ -34,14 +37,14 @@ CLEAN = (
     ("cfb6ca6", "fresh28"),
 )
 """Each spent fresh set with the commit at which it was registered and measured clean (rounds 17 to 20)."""
-P1_HEADS = (0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
-P2_HEADS = (0.25, 0.3, 0.35, 0.4)
-BARE_P1 = (0.15, 0.2)
-BARE_P2 = (0.35, 0.45)
-P3_HEAD = 0.5
-KEPT = (0.15, 0.25, 0.2, 0.45)
-Grid = tuple[float, float, float, float]
-"""P1 head, P2 head, P1 head with no rule finding, P2 head with no rule finding."""
+KEPT = (0.15, 0.2, 0.2, 0.35, 0.4)
+Grid = tuple[float, float, float, float, float]
+"""P1 head, P2 head, P1 head with no rule finding, P2 head with no rule finding, P3 head."""
+STUDIES: dict[str, tuple[tuple[float, ...], ...]] = {
+    "heads": ((0.05, 0.08, 0.1, 0.12, 0.15, 0.2), (0.2, 0.25, 0.3, 0.35, 0.4), (0.15, 0.2), (0.35, 0.45), (0.4,)),
+    "lower": ((0.15,), (0.1, 0.15, 0.2, 0.25), (0.2,), (0.25, 0.35, 0.45), (0.3, 0.4, 0.5)),
+}
+"""The values each study tries, in Grid order."""
 Pair = tuple[str, str]
 """A message's label and the level predicted for it."""
 
@@ -52,10 +55,12 @@ class Figures:
 
     messages: int
     p1: int
+    p2: int
     caught: int
     flagged: int
     under: int
     over: int
+    raised: int
 
     @property
     def recall(self) -> float:
@@ -72,6 +77,12 @@ class Figures:
         """The share of messages predicted less urgent than their label."""
         return self.under / self.messages if self.messages else 0.0
 
+    @property
+    def raised_rate(self) -> float:
+        """The share of messages labelled P3 or P4 that are queued as P1 or P2 (a counsellor's needless rush)."""
+        routine = self.messages - self.p1 - self.p2
+        return self.raised / routine if routine else 0.0
+
 
 def figures(pairs: Iterable[Pair]) -> Figures:
     """Tallies (label, predicted) pairs."""
@@ -79,19 +90,21 @@ def figures(pairs: Iterable[Pair]) -> Figures:
     return Figures(
         messages=len(pairs),
         p1=sum(1 for label, _ in pairs if label == "P1"),
+        p2=sum(1 for label, _ in pairs if label == "P2"),
         caught=sum(1 for label, predicted in pairs if label == predicted == "P1"),
         flagged=sum(1 for _, predicted in pairs if predicted == "P1"),
         under=sum(1 for label, predicted in pairs if Level(predicted).rank > Level(label).rank),
         over=sum(1 for label, predicted in pairs if Level(predicted).rank < Level(label).rank),
+        raised=sum(1 for label, predicted in pairs if label in ("P3", "P4") and predicted in ("P1", "P2")),
     )
 
 
-def grid() -> list[Grid]:
-    """Every threshold combination studied."""
-    return list(itertools.product(P1_HEADS, P2_HEADS, BARE_P1, BARE_P2))
+def grid(study: str = "heads") -> list[Grid]:
+    """Every threshold combination of a study."""
+    return [tuple(point) for point in itertools.product(*STUDIES[study])]  # type: ignore[misc]
 
 
-def probe(paths: Sequence[str]) -> None:
+def probe(paths: Sequence[str], *, study: str = "heads") -> None:
     """Runs in a worktree's code: prints, for each grid point, the (label, predicted) pairs of the sets' messages."""
     import dataclasses
 
@@ -103,10 +116,10 @@ def probe(paths: Sequence[str]) -> None:
     kept = engine.BARE_P1_THRESHOLD, engine.BARE_P2_THRESHOLD
     results = {}
     try:
-        for point in grid():
-            p1, p2, bare_p1, bare_p2 = point
+        for point in grid(study):
+            p1, p2, bare_p1, bare_p2, p3 = point
             engine.BARE_P1_THRESHOLD, engine.BARE_P2_THRESHOLD = bare_p1, bare_p2
-            model = dataclasses.replace(base, thresholds=(p1, p2, P3_HEAD))
+            model = dataclasses.replace(base, thresholds=(p1, p2, p3))
             found = [(row["level"], engine.assess(row["text"], model=model).level.value) for row in rows]
             results[json.dumps(point)] = found
     finally:
@@ -114,21 +127,21 @@ def probe(paths: Sequence[str]) -> None:
     json.dump(results, sys.stdout)
 
 
-def run_at(commit: str, sets: Sequence[str], *, scratch: Path) -> dict[Grid, list[Pair]]:
+def run_at(commit: str, sets: Sequence[str], *, scratch: Path, study: str) -> dict[Grid, list[Pair]]:
     """Scores sets with the engine of one commit, in a throwaway worktree."""
     tree = scratch / commit
     subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(tree), commit], check=True)
     try:
         paths = [str(tree / "data" / "triage" / f"{name}_heldout.jsonl") for name in sets]
         env = {**os.environ, "PYTHONPATH": str(tree)}
-        script = [sys.executable, str(Path(__file__).resolve()), "--probe", *paths]
+        script = [sys.executable, str(Path(__file__).resolve()), "--study", study, "--probe", *paths]
         done = subprocess.run(script, cwd=tree, env=env, check=True, capture_output=True, text=True)
     finally:
         subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=True)
     return {tuple(json.loads(point)): pairs for point, pairs in json.loads(done.stdout).items()}
 
 
-def pooled(at: Sequence[tuple[str, str]]) -> dict[Grid, list[Pair]]:
+def pooled(at: Sequence[tuple[str, str]], *, study: str) -> dict[Grid, list[Pair]]:
     """Scores every (commit, set) and pools the pairs per grid point."""
     by_commit: dict[str, list[str]] = {}
     for commit, name in at:
@@ -136,7 +149,7 @@ def pooled(at: Sequence[tuple[str, str]]) -> dict[Grid, list[Pair]]:
     pairs: dict[Grid, list[Pair]] = {}
     with tempfile.TemporaryDirectory(prefix="triage-backtest-") as scratch:
         for commit, sets in by_commit.items():
-            for point, found in run_at(commit, sets, scratch=Path(scratch)).items():
+            for point, found in run_at(commit, sets, scratch=Path(scratch), study=study).items():
                 pairs.setdefault(point, []).extend((label, predicted) for label, predicted in found)
     return pairs
 
@@ -144,12 +157,13 @@ def pooled(at: Sequence[tuple[str, str]]) -> dict[Grid, list[Pair]]:
 def table(pairs: dict[Grid, list[Pair]]) -> str:
     """Formats every grid point, best recall first, then least under-triage."""
     rows = sorted(((point, figures(found)) for point, found in pairs.items()), key=lambda r: (-r[1].recall, r[1].under))
-    lines = ["P1 / P2 head, bare P1 / P2   P1 recall  precision  under   over  missed P1", "-" * 76]
+    lines = ["P1 / P2 / P3 head, bare P1 / P2   P1 recall  precision  under   over  P3-4 as P1-2  missed P1", "-" * 96]
     for point, f in rows:
         mark = "  (kept)" if point == KEPT else ""
         lines.append(
-            f"{point[0]:.2f} / {point[1]:.2f}, {point[2]:.2f} / {point[3]:.2f}"
-            f"{f.recall:>16.3f}{f.precision:>11.3f}{f.under_rate:>7.1%}{f.over:>7}{f.p1 - f.caught:>11}{mark}"
+            f"{point[0]:.2f} / {point[1]:.2f} / {point[4]:.2f}, {point[2]:.2f} / {point[3]:.2f}"
+            f"{f.recall:>16.3f}{f.precision:>11.3f}{f.under_rate:>7.1%}{f.over:>7}{f.raised_rate:>14.1%}"
+            f"{f.p1 - f.caught:>11}{mark}"
         )
     return "\n".join(lines)
 
@@ -158,13 +172,14 @@ def main() -> None:
     """Prints the pooled figures of every grid point."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--at", action="append", help="COMMIT:SET, repeatable (default: rounds 17 to 20's sets)")
+    parser.add_argument("--study", choices=sorted(STUDIES), default="heads", help="which thresholds to vary")
     parser.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
-        probe(args.probe)
+        probe(args.probe, study=args.study)
         return
     at = [tuple(item.split(":", 1)) for item in args.at] if args.at else list(CLEAN)
-    pairs = pooled([(commit, name) for commit, name in at])
+    pairs = pooled([(commit, name) for commit, name in at], study=args.study)
     total = figures(next(iter(pairs.values())))
     print(f"{len(at)} sets, {total.messages} messages, {total.p1} P1, each scored by the engine it was measured on")
     print(table(pairs))

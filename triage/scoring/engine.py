@@ -89,15 +89,13 @@ def _model_may_judge(current: RuleResult) -> bool:
 
 
 def _thresholds(current: RuleResult, *, model: Model) -> tuple[float, float, float]:
-    """The model's thresholds, with the P1 head held to BARE_P1_THRESHOLD (and the P2 head to BARE_P2_THRESHOLD)
-    when the rules find nothing at all, and the P1 head alone when they read the words of death as an idiom: with
-    nothing to go on but letters, the model must be surer ("ana f dar", "I don't know what to say" sit just above
-    the heads' priors), and "kill" in "the exam is gonna kill me" is such letters."""
+    """The model's thresholds, with the P1 head held to BARE_P1_THRESHOLD and the P2 head to BARE_P2_THRESHOLD
+    when the rules find nothing at all or read the words of death as an idiom: with nothing to go on but letters,
+    the model must be surer ("ana f dar", "I don't know what to say" sit just above the heads' priors), and "kill"
+    in "my mum will kill me if I fail" is such letters (0.2 on the P2 head, the head's own threshold)."""
     if current.findings and not current.figurative:
         return model.thresholds
     first, second, third = model.thresholds
-    if current.findings:  # an idiom: only the P1 head is held back
-        return (max(first, BARE_P1_THRESHOLD), second, third)
     return (max(first, BARE_P1_THRESHOLD), max(second, BARE_P2_THRESHOLD), third)
 
 

@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.15, 0.25, 0.5)
+THRESHOLDS = (0.15, 0.2, 0.4)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -53,16 +53,24 @@ sits at 0.18, "my parents fight all the time and keep shouting" at 0.14, "ana f 
 A P1 head of 0.12 with bare heads of 0.15 and 0.35 caught 3 more clean P1s (0.945 / 0.735 / 5.6 %) but made three
 P2 cases P1 ("je me sens vide depuis des semaines et je pleure le soir"): not taken. No point of the grid reaches
 0.96 clean recall (0.05: 0.953 at precision 0.631), so the thresholds are not what stands between the engine and
-0.98."""
+0.98.
+
+Round 23: the P2 head is 0.2, the P3 head 0.4 and the bare P2 head 0.35, from the same backtest's `lower` study (P1
+heads as kept; P2 head 0.1–0.25, bare P2 0.25–0.45, P3 head 0.3–0.5). The rule fixed before the table tests ran:
+of the points with under-triage at or below 5 %, the one that queues the fewest P3 and P4 messages as P1 or P2.
+Against (0.25, 0.5, bare 0.45): under-triage 5.9 % to 4.9 %, P3 and P4 messages queued as P1 or P2 16.0 % to 20.4 %,
+recall and precision unchanged. Lower P2 heads cut under-triage further (0.1: 3.8 %) but queue 37 % of routine
+messages as urgent. The exam idioms ("my mum will kill me if I fail", labelled P3 in training) sat at 0.20 on the P2
+head: an idiom now holds the P2 head to the bare threshold as it held the P1 head (`engine._thresholds`)."""
 
 BARE_P1_THRESHOLD = 0.2
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
 at 0.05, everyday turns ("ana f dar", "I don't know what to say", "bghit nsawl 3la 7a9i") reach 0.08–0.10 on their
 letters alone. In round 6's cross-validation it cost no P1: every value from 0.08 to 1 (never) missed the same 5,
 the rules finding something in nearly every training P1; 0.2 still lets the model call a message it is sure of."""
-BARE_P2_THRESHOLD = 0.45
-"""The P2 head's threshold for the same messages: once the training sets carried the raise for a child writing,
-"ana f dar" (I'm at home) reached 0.41 on "ana" alone."""
+BARE_P2_THRESHOLD = 0.35
+"""The P2 head's threshold for the same messages: once the training sets carried the raise for a child writing, "ana
+f dar" (I'm at home) reached 0.41 on "ana" alone (0.23 by round 21). 0.45 until round 23's backtest."""
 
 
 @dataclass(frozen=True, slots=True)
