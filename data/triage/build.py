@@ -11,10 +11,11 @@ was run on it, measured clean and then tuned on (bench/triage/RESULTS.md has the
 have been looked at it no longer measures anything honestly, so these twenty-nine are now training data (`SEEN`;
 fresh30 since round 22, which read it). `FRESH` names the clean held-out sets, written blind by another engineer
 (without the lexicons, rules or earlier sets): never train or tune on one, never read it or its misses. `fresh29/`,
-`fresh31/` and `fresh32/` are the clean sets now (written blind by three engineers in 83488d9, 589c002, 23ee563;
-registered after round 21, with the model refitted without the training lines they have word for word), so that a
-round is measured on 900 messages. The next round reads one of them (moving it to `SEEN`); the others stay clean. A
-fresh set whose folder is not there is skipped.
+`fresh31/` and `fresh32/` (written blind by three engineers in 83488d9, 589c002, 23ee563; registered after round 21)
+and `fresh33/` and `fresh34/` (a8ad3c4, afc42a7; registered in round 23) are the clean sets now, each registered with
+the model refitted without the training lines it has word for word, so that a round is measured on 1,500 messages.
+A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
+skipped.
 
 A training message that a held-out set (the source split or a fresh set) also has word for word is left out of
 training: greetings and short replies recur, and the sets' writers did not see each other's texts (fresh6 shares
@@ -31,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 29)), "fresh30")}
-FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh29", "fresh31", "fresh32")}
+FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh29", "fresh31", "fresh32", "fresh33", "fresh34")}
 HELDOUT_EVERY = 3
 
 
