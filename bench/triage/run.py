@@ -143,21 +143,35 @@ def print_misses(rows: list[dict[str, object]]) -> None:
             print(f"{row['id']} {label.value}->{assessment.level.value} {row['text']}\n    [{signals}]")
 
 
-def report(path: Path, *, misses: bool = False) -> list[dict[str, object]]:
-    """Prints the metrics table and the confusion matrices of one labelled set (and its misses if asked);
-    returns its rows."""
-    rows = read_rows(path)
-    tallies = evaluate(rows)
-    if misses:
-        print_misses(rows)
-    print(f"split: {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
+def pooled(parts: list[dict[str, Tally]]) -> dict[str, Tally]:
+    """Adds the tallies of several sets, per language and overall."""
+    total: dict[str, Tally] = defaultdict(Tally)
+    for tallies in parts:
+        for name, tally in tallies.items():
+            for (label, predicted), n in tally.pairs.items():
+                total[name].pairs[(label, predicted)] += n
+    return total
+
+
+def print_tallies(title: str, tallies: dict[str, Tally]) -> None:
+    """Prints the metrics table and the confusion matrices of a set's tallies."""
+    print(title)
     print(f"{'language':<11}{'n':>5}{'P1':>5}  {'P1 recall [95% Wilson]':<24}{'P1 prec':>9}{'under':>10}")
     for name in sorted(k for k in tallies if k != "overall") + ["overall"]:
         print(summary_line(name, tallies[name]))
     for name in sorted(tallies):
         print(f"\nconfusion {name}\n{confusion(tallies[name])}")
     print()
-    return rows
+
+
+def report(path: Path, *, misses: bool = False) -> tuple[list[dict[str, object]], dict[str, Tally]]:
+    """Prints the metrics of one labelled set (and its misses if asked); returns its rows and tallies."""
+    rows = read_rows(path)
+    tallies = evaluate(rows)
+    if misses:
+        print_misses(rows)
+    print_tallies(f"split: {path.relative_to(REPO) if path.is_relative_to(REPO) else path}", tallies)
+    return rows, tallies
 
 
 def main() -> None:
@@ -167,7 +181,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--misses", action="store_true", help="print under-triaged messages (spends the set)")
     args = parser.parse_args()
-    rows = [row for path in args.split or [p for p in SPLITS if p.exists()] for row in report(path, misses=args.misses)]
+    reports = [report(path, misses=args.misses) for path in args.split or [p for p in SPLITS if p.exists()]]
+    if len(reports) > 1:
+        print_tallies(f"pooled: {len(reports)} sets", pooled([tallies for _, tallies in reports]))
+    rows = [row for set_rows, _ in reports for row in set_rows]
     cpu_rates, wall_rates = throughput(rows, runs=args.runs)
     for name, rates in (("CPU time", cpu_rates), ("wall clock", wall_rates)):
         print(
