@@ -46,7 +46,7 @@ def test_the_probe_scores_as_the_engine_at_the_kept_thresholds(
     split.write_text("".join(json.dumps({"level": "P2", "text": t}) + "\n" for t in texts), encoding="utf-8")
     backtest.probe([str(split)], study="lower")
     results = json.loads(capsys.readouterr().out)
-    assert len(results) == len(backtest.grid("lower")) == 36
+    assert len(results) == len(backtest.grid("lower")) == 45
     kept = [predicted for _, predicted in results[json.dumps(list(backtest.KEPT))]]
     assert kept == [assess(t).level.value for t in texts]
     assert kept[0] == "P1"

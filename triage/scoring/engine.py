@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from triage.scoring.features import parts
 from triage.scoring.language import detect_language
-from triage.scoring.model import BARE_P1_THRESHOLD, BARE_P2_THRESHOLD, Model, level_of_cumulative, load_model
+from triage.scoring.model import (
+    BARE_P1_THRESHOLD,
+    BARE_P2_THRESHOLD,
+    BARE_P3_THRESHOLD,
+    Model,
+    level_of_cumulative,
+    load_model,
+)
 from triage.scoring.normalise import detect_script
 from triage.scoring.rules import HARMED, Finding, RuleResult, apply_rules
 from triage.scoring.types import Assessment, Context, Level, Signal
@@ -89,14 +96,15 @@ def _model_may_judge(current: RuleResult) -> bool:
 
 
 def _thresholds(current: RuleResult, *, model: Model) -> tuple[float, float, float]:
-    """The model's thresholds, with the P1 head held to BARE_P1_THRESHOLD and the P2 head to BARE_P2_THRESHOLD
-    when the rules find nothing at all or read the words of death as an idiom: with nothing to go on but letters,
-    the model must be surer ("ana f dar", "I don't know what to say" sit just above the heads' priors), and "kill"
-    in "my mum will kill me if I fail" is such letters (0.2 on the P2 head, the head's own threshold)."""
+    """The model's thresholds, each head held to its bare threshold (BARE_P1_THRESHOLD, BARE_P2_THRESHOLD,
+    BARE_P3_THRESHOLD) when the rules find nothing at all or read the words of death as an idiom: with nothing to go
+    on but letters, the model must be surer ("ana f dar", "I don't know what to say" sit just above the heads'
+    priors), and "kill" in "my mum will kill me if I fail" is such letters (0.2 on the P2 head, the head's own
+    threshold)."""
     if current.findings and not current.figurative:
         return model.thresholds
     first, second, third = model.thresholds
-    return (max(first, BARE_P1_THRESHOLD), max(second, BARE_P2_THRESHOLD), third)
+    return (max(first, BARE_P1_THRESHOLD), max(second, BARE_P2_THRESHOLD), max(third, BARE_P3_THRESHOLD))
 
 
 def _rule_level(current: RuleResult, *, earlier: list[RuleResult]) -> Level:

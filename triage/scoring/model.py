@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.15, 0.2, 0.4)
+THRESHOLDS = (0.22, 0.3, 0.4)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -61,7 +61,16 @@ of the points with under-triage at or below 5 %, the one that queues the fewest 
 Against (0.25, 0.5, bare 0.45): under-triage 5.9 % to 4.9 %, P3 and P4 messages queued as P1 or P2 16.0 % to 20.4 %,
 recall and precision unchanged. Lower P2 heads cut under-triage further (0.1: 3.8 %) but queue 37 % of routine
 messages as urgent. The exam idioms ("my mum will kill me if I fail", labelled P3 in training) sat at 0.20 on the P2
-head: an idiom now holds the P2 head to the bare threshold as it held the P1 head (`engine._thresholds`)."""
+head: an idiom now holds the P2 head to the bare threshold as it held the P1 head (`engine._thresholds`).
+
+Round 23 with the breadth data in training (11,149 messages, data/triage/breadth/): the heads chosen again by 5-fold
+cross-validation of the whole engine over P1 heads 0.15–0.25, bare P1 heads 0.2–0.3, P2 heads 0.2–0.3, bare P2 heads
+0.35–0.45, with the P3 head at 0.4 and its bare head at 0.5. The rule, fixed before the grid ran: every hard case of
+tests/triage/scoring right (cases, everyday and common replies), cross-validated precision at least 0.75, then the
+most recall, then the least under-triage. (0.22, 0.3, 0.4) with bare heads (0.2, 0.35, 0.5): 0.947 / 0.787 / 4.2 %.
+A P1 head of 0.2 catches more (0.952) but makes "my mom is coming to pick me up tonight" P1 (0.21) and "a man on the
+bus put his hand on her thigh yesterday, she is 12" (P2) P1; a P2 head of 0.25 makes "i took the bus to school today"
+P2. The bare P1 head (0.2) now sits below the P1 head and holds nothing; 0.25 cost 0.003 of recall."""
 
 BARE_P1_THRESHOLD = 0.2
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
@@ -71,6 +80,10 @@ the rules finding something in nearly every training P1; 0.2 still lets the mode
 BARE_P2_THRESHOLD = 0.35
 """The P2 head's threshold for the same messages: once the training sets carried the raise for a child writing, "ana
 f dar" (I'm at home) reached 0.41 on "ana" alone (0.23 by round 21). 0.45 until round 23's backtest."""
+BARE_P3_THRESHOLD = 0.5
+"""The P3 head's threshold for the same messages: the P3 head's own threshold until round 23, kept for them when the
+head went to 0.4, so that a question about the service ("my son is autistic, which schools in rabat take children
+like him?", 0.43 with the breadth data) or a promise of the beach ("wa3dni bba nmchiw l b7er ghedda") stays P4."""
 
 
 @dataclass(frozen=True, slots=True)

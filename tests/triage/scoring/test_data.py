@@ -23,8 +23,9 @@ def _build() -> ModuleType:
 
 
 BUILD = _build()
-ADDED = ("extra-", *(f"{name}-" for name in BUILD.SEEN))
-"""Prefixes of training rows outside the stratified split: training-only examples and the sets already tuned on."""
+ADDED = ("extra-", "breadth-", *(f"{name}-" for name in BUILD.SEEN))
+"""Prefixes of training rows outside the stratified split: training-only examples, the breadth data and the sets
+already tuned on."""
 FRESH = [f"{name}_heldout.jsonl" for name in BUILD.FRESH]
 """The clean held-out sets build.py names, each built once its folder is written (another engineer writes it
 blind); none while the next one is being written."""
@@ -84,7 +85,7 @@ def test_sets_tuned_on_are_training_data_and_the_clean_set_is_not() -> None:
     assert {"fresh6", "fresh7", "fresh8"} <= set(build.SEEN)
     assert not set(build.SEEN) & set(build.FRESH)
     prefixes = {str(r["id"]).split("-", 1)[0] for r in rows("train.jsonl")}
-    assert {"fresh6", "fresh7", "fresh8"} <= prefixes
+    assert {"fresh6", "fresh7", "fresh8", "breadth"} <= prefixes
     assert not prefixes & set(build.FRESH)
 
 

@@ -88,11 +88,12 @@ def test_rows_labelled_by_their_context_are_not_fitted_on() -> None:
 
 
 def test_the_model_needs_more_to_make_p1_a_message_the_rules_find_nothing_in() -> None:
-    from triage.scoring.model import BARE_P1_THRESHOLD, THRESHOLDS, Head, Model
+    from triage.scoring.model import BARE_P1_THRESHOLD, Head, Model
 
-    between = (THRESHOLDS[0] + BARE_P1_THRESHOLD) / 2  # enough for P1 with a finding, not without one
+    heads = (BARE_P1_THRESHOLD / 2, 0.1, 0.2)  # a P1 head below the bare one (round 23's is above it: no hold)
+    between = (heads[0] + BARE_P1_THRESHOLD) / 2  # enough for P1 with a finding, not without one
     bias = math.log(between / (1 - between))
-    model = Model((Head(bias, {}), Head(bias, {}), Head(bias, {})))
+    model = Model((Head(bias, {}), Head(bias, {}), Head(bias, {})), thresholds=heads)
     assert apply_rules("my parents fight all the time").findings
     assert assess("my parents fight all the time", model=model).level is Level.P1
     assert apply_rules("i am at the bus stop near the market").findings == ()
