@@ -64,7 +64,7 @@ messages as urgent. The exam idioms ("my mum will kill me if I fail", labelled P
 head: an idiom now holds the P2 head to the bare threshold as it held the P1 head (`engine._thresholds`).
 
 Round 23 with the breadth data in training (11,149 messages, data/triage/breadth/): the heads chosen again by 5-fold
-cross-validation of the whole engine over P1 heads 0.15–0.25, bare P1 heads 0.2–0.3, P2 heads 0.2–0.3, bare P2 heads
+cross-validation of the whole engine (bench/triage/heads.py) over P1 heads 0.15–0.25, bare P1 heads 0.2–0.3, P2 heads 0.2–0.3, bare P2 heads
 0.35–0.45, with the P3 head at 0.4 and its bare head at 0.5. The rule, fixed before the grid ran: every hard case of
 tests/triage/scoring right (cases, everyday and common replies), cross-validated precision at least 0.75, then the
 most recall, then the least under-triage. (0.22, 0.3, 0.4) with bare heads (0.2, 0.35, 0.5): 0.947 / 0.787 / 4.2 %.
