@@ -6,9 +6,10 @@ Each source line is `LEVEL|signal,signal|text` (file name = language) or, in con
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
 examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
-`breadth/` (round 23) is training data only, never measured: 1,290 messages written from DOMAIN.md alone by engineers
-who saw no set, rules or lexicon, for the many wordings of urgent kinds (means by name, trafficking routes, a child
-burnt, tied or locked in, the person who harms present) and their contrasts (negation, past, hypothetical, idiom).
+`breadth/` and `breadth2/` (round 23) are training data only, never measured: messages written from DOMAIN.md alone by
+engineers who saw no set, rules or lexicon, for the many wordings of urgent kinds (means by name, trafficking routes,
+a child burnt, tied or locked in, the person who harms present, danger told through a detail) and their contrasts
+(negation, past, hypothetical, idiom).
 
 `fresh/` to `fresh28/` and `fresh30/` were further held-out sets, each written and labelled by hand before the engine
 was run on it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors
@@ -35,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
-BREADTH = HERE / "breadth"
+BREADTH = (HERE / "breadth", HERE / "breadth2")
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 29)), "fresh30")}
 FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh29", "fresh31", "fresh32", "fresh33", "fresh34")}
 HELDOUT_EVERY = 3
@@ -88,7 +89,7 @@ def splits() -> tuple[list[dict[str, object]], list[dict[str, object]], dict[str
     rows = [row for path in sorted(SOURCE.glob("*.txt")) for row in read_source(path)]
     train, heldout = split(rows)
     train += [row for path in sorted(TRAIN_ONLY.glob("*.txt")) for row in read_source(path, prefix="extra-")]
-    train += read_folder(BREADTH, prefix="breadth-")
+    train += [row for folder in BREADTH for row in read_folder(folder, prefix=f"{folder.name}-")]
     train += [row for name, folder in SEEN.items() for row in read_folder(folder, prefix=f"{name}-")]
     fresh = {name: read_folder(folder, prefix=f"{name}-") for name, folder in FRESH.items() if folder.is_dir()}
     return without_texts_of(train, heldout, *fresh.values()), heldout, fresh

@@ -23,7 +23,7 @@ def _build() -> ModuleType:
 
 
 BUILD = _build()
-ADDED = ("extra-", "breadth-", *(f"{name}-" for name in BUILD.SEEN))
+ADDED = ("extra-", *(f"{folder.name}-" for folder in BUILD.BREADTH), *(f"{name}-" for name in BUILD.SEEN))
 """Prefixes of training rows outside the stratified split: training-only examples, the breadth data and the sets
 already tuned on."""
 FRESH = [f"{name}_heldout.jsonl" for name in BUILD.FRESH]
