@@ -6,7 +6,7 @@ Each source line is `LEVEL|signal,signal|text` (file name = language) or, in con
 goes to the held-out split (33 %), so the split is fixed, stratified and reproducible. `source/train_only/` holds
 examples added later for kinds of error seen on a held-out set (new wording, never copies): they go to training only.
 
-`breadth/` and `breadth2/` (round 23) are training data only, never measured: messages written from DOMAIN.md alone by
+`breadth/` (round 23b; `breadth2/` joins it once the heads are chosen with it) is training data only, never measured: messages written from DOMAIN.md alone by
 engineers who saw no set, rules or lexicon, for the many wordings of urgent kinds (means by name, trafficking routes,
 a child burnt, tied or locked in, the person who harms present, danger told through a detail) and their contrasts
 (negation, past, hypothetical, idiom).
@@ -17,8 +17,9 @@ have been looked at it no longer measures anything honestly, so these twenty-nin
 fresh30 since round 22, which read it). `FRESH` names the clean held-out sets, written blind by another engineer
 (without the lexicons, rules or earlier sets): never train or tune on one, never read it or its misses. `fresh29/`,
 `fresh31/` and `fresh32/` (written blind by three engineers in 83488d9, 589c002, 23ee563; registered after round 21)
-and `fresh33/` and `fresh34/` (a8ad3c4, afc42a7; registered in round 23) are the clean sets now, each registered with
-the model refitted without the training lines it has word for word, so that a round is measured on 1,500 messages.
+and `fresh33/` to `fresh36/` (a8ad3c4, afc42a7, 531d4a7, 713831b; registered in round 23) are the clean sets now,
+each registered with the model refitted without the training lines it has word for word, so that a round is measured
+on 2,100 messages.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -36,9 +37,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
-BREADTH = (HERE / "breadth", HERE / "breadth2")
+BREADTH = (HERE / "breadth",)
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 29)), "fresh30")}
-FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh29", "fresh31", "fresh32", "fresh33", "fresh34")}
+FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh29", *(f"fresh{n}" for n in range(31, 37)))}
 HELDOUT_EVERY = 3
 
 

@@ -64,13 +64,13 @@ messages as urgent. The exam idioms ("my mum will kill me if I fail", labelled P
 head: an idiom now holds the P2 head to the bare threshold as it held the P1 head (`engine._thresholds`).
 
 Round 23 with the breadth data in training (11,149 messages, data/triage/breadth/): the heads chosen again by 5-fold
-cross-validation of the whole engine (bench/triage/heads.py) over P1 heads 0.15–0.25, bare P1 heads 0.2–0.3, P2 heads 0.2–0.3, bare P2 heads
-0.35–0.45, with the P3 head at 0.4 and its bare head at 0.5. The rule, fixed before the grid ran: every hard case of
-tests/triage/scoring right (cases, everyday and common replies), cross-validated precision at least 0.75, then the
-most recall, then the least under-triage. (0.22, 0.3, 0.4) with bare heads (0.2, 0.35, 0.5): 0.947 / 0.787 / 4.2 %.
-A P1 head of 0.2 catches more (0.952) but makes "my mom is coming to pick me up tonight" P1 (0.21) and "a man on the
-bus put his hand on her thigh yesterday, she is 12" (P2) P1; a P2 head of 0.25 makes "i took the bus to school today"
-P2. The bare P1 head (0.2) now sits below the P1 head and holds nothing; 0.25 cost 0.003 of recall."""
+cross-validation of the whole engine (bench/triage/heads.py) over P1 heads 0.15–0.25, bare P1 heads 0.2–0.3, P2 heads
+0.2–0.3, bare P2 heads 0.35–0.45, with the P3 head at 0.4 and its bare head at 0.5. The rule, fixed before the grid ran:
+every hard case of tests/triage/scoring right (cases, everyday and common replies), cross-validated precision at least
+0.75, then the most recall, then the least under-triage. (0.22, 0.3, 0.4) with bare heads (0.2, 0.35, 0.5): 0.947 /
+0.787 / 4.2 %. A P1 head of 0.2 catches more (0.952) but makes "my mom is coming to pick me up tonight" P1 (0.21) and "a
+man on the bus put his hand on her thigh yesterday, she is 12" (P2) P1; a P2 head of 0.25 makes "i took the bus to
+school today" P2. The bare P1 head (0.2) now sits below the P1 head and holds nothing; 0.25 cost 0.003 of recall."""
 
 BARE_P1_THRESHOLD = 0.2
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
