@@ -123,9 +123,10 @@ def study(grid: dict[str, Sequence[float]]) -> list[Result]:
         for point in itertools.product(*grid.values()):
             p1, bare_p1, p2, bare_p2, p3 = point
             engine.BARE_P1_THRESHOLD, engine.BARE_P2_THRESHOLD = bare_p1, bare_p2
+            tuned = [(_at(model, point), held) for model, held in fitted]  # a Model lays out its columns once
             pairs = [
-                (Level(row["level"]), engine.assess(row["text"], context=_context(row), model=_at(model, point)).level)
-                for model, held in fitted
+                (Level(row["level"]), engine.assess(row["text"], context=_context(row), model=model).level)
+                for model, held in tuned
                 for row in held
             ]
             results.append(Result(point, tally(pairs), wrong_cases(_at(full, point))))  # type: ignore[arg-type]
