@@ -15,13 +15,11 @@ import argparse
 import dataclasses
 import functools
 import itertools
-import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # the hard cases live in the tests
@@ -30,7 +28,7 @@ from tests.triage.scoring.cases import ALL  # noqa: E402
 from tests.triage.scoring.test_model import COMMON, EVERYDAY  # noqa: E402
 from triage.scoring import engine, rules, train  # noqa: E402
 from triage.scoring.model import Model, load_model  # noqa: E402
-from triage.scoring.types import Context, Level  # noqa: E402
+from triage.scoring.types import Level  # noqa: E402
 
 PRECISION_FLOOR = 0.75
 """Cross-validated P1 precision ran 0.04–0.05 above the clean sets' once the breadth data was in (0.755 against 0.710
@@ -77,18 +75,6 @@ def ranked(results: Sequence[Result], *, floor: float = PRECISION_FLOOR) -> list
     )
 
 
-def tally(pairs: Sequence[tuple[Level, Level]]) -> Counter[str]:
-    """Counts (label, predicted) pairs."""
-    counts: Counter[str] = Counter(messages=len(pairs))
-    for label, level in pairs:
-        counts["p1"] += label is Level.P1
-        counts["hit"] += label is Level.P1 and level is Level.P1
-        counts["flagged"] += level is Level.P1
-        counts["under"] += level.rank > label.rank
-        counts["over"] += level.rank < label.rank
-    return counts
-
-
 def wrong_cases(model: Model) -> tuple[str, ...]:
     """The hard cases of the tests a model gets wrong, at its thresholds and the engine's bare ones."""
     wrong = []
@@ -101,49 +87,23 @@ def wrong_cases(model: Model) -> tuple[str, ...]:
     return tuple(wrong)
 
 
-def folds(rows: list[dict[str, Any]]) -> list[tuple[Model, list[dict[str, Any]]]]:
-    """Fits one model per fold, as `train --cv` does."""
-    order = list(range(len(rows)))
-    random.Random(train.SEED).shuffle(order)
-    fitted = []
-    for fold in range(train.CV_FOLDS):
-        held = set(order[fold :: train.CV_FOLDS])
-        model = train.train(train._text_examples([r for i, r in enumerate(rows) if i not in held]))
-        fitted.append((model, [r for i, r in enumerate(rows) if i in held]))
-    return fitted
-
-
 def study(grid: dict[str, Sequence[float]]) -> list[Result]:
     """Scores every point of the grid."""
     engine.apply_rules = functools.cache(rules.apply_rules.__wrapped__)  # type: ignore[attr-defined]
     kept = engine.BARE_P1_THRESHOLD, engine.BARE_P2_THRESHOLD
-    fitted, full = folds(train.read_rows(train.TRAIN_FILE)), load_model()
+    folds, full = train.fit_folds(train.read_rows(train.TRAIN_FILE)), load_model()
     results = []
     try:
         for point in itertools.product(*grid.values()):
             p1, bare_p1, p2, bare_p2, p3 = point
             engine.BARE_P1_THRESHOLD, engine.BARE_P2_THRESHOLD = bare_p1, bare_p2
-            tuned = [(_at(model, point), held) for model, held in fitted]  # a Model lays out its columns once
-            pairs = [
-                (Level(row["level"]), engine.assess(row["text"], context=_context(row), model=model).level)
-                for model, held in tuned
-                for row in held
-            ]
-            results.append(Result(point, tally(pairs), wrong_cases(_at(full, point))))  # type: ignore[arg-type]
+            counts = train.tally(train.scored(folds, thresholds=(p1, p2, p3)))
+            wrong = wrong_cases(dataclasses.replace(full, thresholds=(p1, p2, p3)))
+            results.append(Result(point, counts, wrong))  # type: ignore[arg-type]
     finally:
         engine.BARE_P1_THRESHOLD, engine.BARE_P2_THRESHOLD = kept
         engine.apply_rules = rules.apply_rules
     return results
-
-
-def _at(model: Model, point: Sequence[float]) -> Model:
-    """The model with a point's heads."""
-    return dataclasses.replace(model, thresholds=(point[0], point[2], point[4]))
-
-
-def _context(row: dict[str, Any]) -> Context:
-    """A training row's context."""
-    return Context.from_mapping(row.get("context") or {})
 
 
 def main() -> None:

@@ -1,30 +1,12 @@
-"""The heads study: its tallies, its ranking rule, and its hard cases agreeing with the tests at the kept heads."""
+"""The heads study: its ranking rule, and its hard cases agreeing with the tests at the kept heads."""
 
 import dataclasses
 from collections import Counter
 
-import pytest
-
 from tests.bench import bench_module
 from triage.scoring.model import load_model
-from triage.scoring.types import Level
 
 heads = bench_module("triage", "heads")
-P1, P2, P3, P4 = Level.P1, Level.P2, Level.P3, Level.P4
-
-
-@pytest.mark.parametrize(
-    ("pairs", "expected"),
-    [
-        (
-            [(P1, P1), (P1, P3), (P2, P1), (P4, P4)],
-            {"messages": 4, "p1": 2, "hit": 1, "flagged": 2, "under": 1, "over": 1},
-        ),
-        ([(P3, P4), (P2, P3)], {"messages": 2, "under": 2}),
-    ],
-)
-def test_tally(pairs: list[tuple[Level, Level]], expected: dict[str, int]) -> None:
-    assert +heads.tally(pairs) == Counter(expected)
 
 
 def result(point: float, *, hit: int, flagged: int, under: int, wrong: tuple[str, ...] = ()) -> object:

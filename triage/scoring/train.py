@@ -97,8 +97,12 @@ def trained_json(path: Path = TRAIN_FILE) -> str:
     return json.dumps(to_json(train(read_examples(path))), sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def cross_validate(rows: list[dict[str, Any]]) -> list[tuple[tuple[float, float, float], Counter[str]]]:
-    """Returns, for every threshold triple of the grid, the counts of a 5-fold cross-validation of the engine."""
+Fold = tuple[Model, list[dict[str, Any]]]
+"""A model fitted without some rows, and those rows."""
+
+
+def fit_folds(rows: list[dict[str, Any]]) -> list[Fold]:
+    """Fits one model per fold of a seeded shuffle of the rows, each without the rows its fold holds out."""
     order = list(range(len(rows)))
     random.Random(SEED).shuffle(order)
     folds = []
@@ -106,22 +110,37 @@ def cross_validate(rows: list[dict[str, Any]]) -> list[tuple[tuple[float, float,
         held = set(order[fold::CV_FOLDS])
         model = train(_text_examples([r for i, r in enumerate(rows) if i not in held]))
         folds.append((model, [r for i, r in enumerate(rows) if i in held]))
-    results = []
-    for first, second, third in itertools.product(CV_GRID_P1, CV_GRID, CV_GRID):
-        thresholds = (first, second, third)
-        counts: Counter[str] = Counter()
-        for model, held_rows in folds:
-            tuned = Model(model.heads, thresholds)
-            for row in held_rows:
-                label = Level(row["level"])
-                level = assess(row["text"], context=Context.from_mapping(row.get("context") or {}), model=tuned).level
-                counts["p1"] += label is Level.P1
-                counts["hit"] += label is Level.P1 and level is Level.P1
-                counts["flagged"] += level is Level.P1
-                counts["under"] += level.rank > label.rank
-                counts["over"] += level.rank < label.rank
-        results.append((thresholds, counts))
-    return results
+    return folds
+
+
+def scored(folds: list[Fold], *, thresholds: tuple[float, float, float]) -> list[tuple[Level, Level]]:
+    """Returns (label, level) for every held-out row, each assessed by the whole engine with its fold's model."""
+    pairs = []
+    for model, held_rows in folds:
+        tuned = Model(model.heads, thresholds)  # a Model lays out its weight columns once
+        for row in held_rows:
+            context = Context.from_mapping(row.get("context") or {})
+            pairs.append((Level(row["level"]), assess(row["text"], context=context, model=tuned).level))
+    return pairs
+
+
+def tally(pairs: list[tuple[Level, Level]]) -> Counter[str]:
+    """Counts (label, level) pairs: messages, P1 labels, P1 caught, P1 flagged, under- and over-triaged."""
+    counts: Counter[str] = Counter(messages=len(pairs))
+    for label, level in pairs:
+        counts["p1"] += label is Level.P1
+        counts["hit"] += label is Level.P1 and level is Level.P1
+        counts["flagged"] += level is Level.P1
+        counts["under"] += level.rank > label.rank
+        counts["over"] += level.rank < label.rank
+    return counts
+
+
+def cross_validate(rows: list[dict[str, Any]]) -> list[tuple[tuple[float, float, float], Counter[str]]]:
+    """Returns, for every threshold triple of the grid, the counts of a 5-fold cross-validation of the engine."""
+    folds = fit_folds(rows)
+    grid = itertools.product(CV_GRID_P1, CV_GRID, CV_GRID)
+    return [(thresholds, tally(scored(folds, thresholds=thresholds))) for thresholds in grid]
 
 
 def print_cross_validation(path: Path) -> None:
