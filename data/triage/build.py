@@ -13,15 +13,14 @@ hypothetical, idiom). `breadth2/` (1,650 more, written the same way) is not read
 bench/triage/heads.py's grid kept the hard cases of the tests right (exam idioms, "ana f dar", "i took the bus to school
 today" went up a level; RESULTS.md, "Round 23c").
 
-`fresh/` to `fresh28/` and `fresh30/` were further held-out sets, each written and labelled by hand before the engine
-was run on it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors
-have been looked at it no longer measures anything honestly, so these twenty-nine are now training data (`SEEN`;
-fresh30 since round 22, which read it). `FRESH` names the clean held-out sets, written blind by another engineer
-(without the lexicons, rules or earlier sets): never train or tune on one, never read it or its misses. `fresh29/`,
-`fresh31/` and `fresh32/` (written blind by three engineers in 83488d9, 589c002, 23ee563; registered after round 21)
-and `fresh33/` to `fresh36/` (a8ad3c4, afc42a7, 531d4a7, 713831b; registered in round 23) are the clean sets now,
-each registered with the model refitted without the training lines it has word for word, so that a round is measured
-on 2,100 messages.
+`fresh/` to `fresh34/` were further held-out sets, each written and labelled by hand before the engine was run on it,
+measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have been
+looked at it no longer measures anything honestly, so these thirty-four are now training data (`SEEN`; fresh30 since
+round 22, fresh29 and fresh31 to fresh34 since round 24, which read them). `FRESH` names the clean held-out sets,
+written blind by another engineer (without the lexicons, rules or earlier sets): never train or tune on one, never
+read it or its misses. `fresh35/` and `fresh36/` (531d4a7, 713831b; registered in round 23) and `fresh37/` and
+`fresh38/` (written blind in round 24) are the clean sets now, each registered with the model refitted without the
+training lines it has word for word, so that a round is measured on 1,200 messages.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -40,8 +39,8 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
-SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 29)), "fresh30")}
-FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh29", *(f"fresh{n}" for n in range(31, 37)))}
+SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 35)))}
+FRESH: dict[str, Path] = {name: HERE / name for name in ("fresh35", "fresh36", "fresh37", "fresh38")}
 HELDOUT_EVERY = 3
 
 

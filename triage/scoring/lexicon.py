@@ -30,7 +30,13 @@ ARABIC_ARTICLE = "ال"
 ARABIC_PRESENT = ("ي", "ت", "ن")
 """The letters a verb in the present starts with (he, she or you, we), after which "س" makes it the future."""
 ARABIC_FUTURE = "س"
+ARABIC_PREPOSITIONS = ("ب", "ل", "ف")
+"""Written joined to the next word: "لاغتصاب" (to rape), "بالحبوب" (with the pills), "فالبيت" (in the room)."""
+ARABIC_ARTICLE_AFTER_LAM = "لل"
+""""ل" before the article drops its alif: "للاغتصاب"."""
 MIN_ARTICLE_STEM = 3
+MIN_PREPOSITION_STEM = 4
+"""A preposition joins only longer words: "ف" + "تاه" (got lost) would read "فتاة" (a girl)."""
 KNOWN_TOKENS = 65536
 MatchOn = Literal["form", "skeleton"]
 Word = str | frozenset[str] | re.Pattern[str] | None
@@ -230,12 +236,18 @@ def _normalise_part(part: str, *, match_on: MatchOn) -> str:
 
 
 def _arabic_forms(word: str) -> frozenset[str]:
-    """Returns an Arabic word with the clitics written before it: "و" (and) and, for a word of three letters or
-    more without it, the article "ال" ("دري صغير" also matches "الدري صغير") or, for a verb in the present, the
+    """Returns an Arabic word with the clitics written before it: "و" (and), the prepositions "ب", "ل", "ف" and, for a
+    word of three letters or more without it, the article "ال" ("دري صغير" also matches "الدري صغير", "لاغتصاب" and
+    "للاغتصاب" match "اغتصاب") or, for a verb in the present, the
     future "س" ("يأتي إلى غرفتي" also matches "سيأتي إلى غرفتي الليلة": what he will do tonight)."""
     forms = {word}
-    if not word.startswith(ARABIC_ARTICLE) and len(word) >= MIN_ARTICLE_STEM:
-        forms.add(ARABIC_ARTICLE + word)
+    if word.startswith(ARABIC_ARTICLE):
+        forms |= {p + word for p in ARABIC_PREPOSITIONS if p != "ل"} | {ARABIC_ARTICLE_AFTER_LAM + word[2:]}
+    elif len(word) >= MIN_ARTICLE_STEM:
+        forms |= {ARABIC_ARTICLE + word, ARABIC_ARTICLE_AFTER_LAM + word}
+        forms |= {p + ARABIC_ARTICLE + word for p in ARABIC_PREPOSITIONS if p != "ل"}
+        if len(word) >= MIN_PREPOSITION_STEM:
+            forms |= {p + word for p in ARABIC_PREPOSITIONS}
     if word.startswith(ARABIC_PRESENT) and len(word) >= MIN_ARTICLE_STEM:
         forms.add(ARABIC_FUTURE + word)
     return frozenset(forms | {ARABIC_CONJUNCTION + form for form in forms})

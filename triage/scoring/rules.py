@@ -48,6 +48,7 @@ CUES = frozenset(
         "forced",
         "owned",
         "soon",
+        "deprived",
     }
 )
 OWNED = "owned"
@@ -60,6 +61,11 @@ PLEAS = frozenset({"plea", "courtesy"})
 """A message made of nothing but calls for help ("please help", "ساعدوني", "aji 3afak bsr3a") is danger now; so
 are three courtesy words in a row ("3afak 3afak 3afak"), though one alone ("please", "3afak") is an everyday reply."""
 MIN_COURTESY = 3
+PRESENT_ALONE_WORDS = 8
+"""A message this short that says the person is here ("wah rah hna daba f salon", "iwa, illa ghid") answers "is he
+there?": the person who harms is present."""
+HERE = "present_now"
+SETTLED_CUE = "past_cue"
 WATCHED = ("present", "silenced")
 """The person is here and the child cannot speak ("hes here. cant talk", "howa hna … ma n9derch ntkelm"): the person
 who harms is present, whatever the message calls them."""
@@ -81,7 +87,7 @@ ACCESS_NOW = "access_now"
 """Not a lexicon cue: the evidence of access that holds its own timing now ("ghadi yji lyoum l darna")."""
 TAKEN = ("secrecy", "confined", "forced", "now", SOON)
 """Cues that make a lure trafficking: kept secret, confinement, force, set for now or for tomorrow."""
-EVIDENCED_CUES = (*TAKEN, "away", "disavow", "lure", "afraid", LETHALITY, *WATCHED)
+EVIDENCED_CUES = (*TAKEN, "away", "disavow", "lure", "afraid", "deprived", LETHALITY, *WATCHED)
 """Cues whose evidence `_derived` reads."""
 AGE_INTROS = frozenset({"age_intro", "self_age_intro"})
 SITUATING = frozenset({"safe_now", "away", "past", "age_now", "ongoing"})
@@ -552,6 +558,8 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     for name in ("forced", SOON):
         cues[name] = [text[tokens[h.first].start : tokens[h.last].end] for h in _after_lure(hits, name)]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
+    cues[HERE] = cues["present"] if _here(tokens, hits, now=bool(cues["now"])) else []
+    cues[SETTLED_CUE] = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "past"]
     if cues["disavow"] and not cues["now"]:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
     derived = _derived(findings, cues=cues, acted=acted)
@@ -571,6 +579,21 @@ def _after_lure(hits: list[Hit], name: str) -> list[Hit]:
     return [
         h for h in hits if h.name == name and any(lure.first <= h.first <= lure.last + FORCED_REACH for lure in lures)
     ]
+
+
+def _here(tokens: tuple[Token, ...], hits: list[Hit], *, now: bool) -> bool:
+    """Whether the person's presence is the message's news: said with timing now, or a short reply that says nothing
+    else ("wah rah hna daba f salon", "iwa, illa ghid"; not "he's here, my brother, he says hi", nor "khali howa 7daya
+    li kaydrebni" whose abuse the rules weigh on its own)."""
+    if now:
+        return True
+    said = [h for h in hits if h.name not in CUES and h.name not in MODIFIERS and h.name != "ongoing"]
+    return not said and _words(tokens) <= PRESENT_ALONE_WORDS
+
+
+def _words(tokens: tuple[Token, ...]) -> int:
+    """Counts the words of a message (not its punctuation or emoji)."""
+    return sum(1 for token in tokens if token.form[:1].isalnum())
 
 
 def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
@@ -673,7 +696,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or by
     confinement ("they don't let me go out", "took my phone": alone, strict parents say as much) is trafficking, and so
     is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a
-    plea (PLEAS), or the person here while the child cannot speak (WATCHED), is danger now."""
+    plea (PLEAS), the person here while the child cannot speak (WATCHED), here now or in a short reply
+    (PRESENT_ALONE_WORDS), or a child shut in now or without food, is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
@@ -682,7 +706,9 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
             derived.append(finding)
             active[finding.code] = finding
     watched = f"{cues['present'][0]} … {cues['silenced'][0]}" if cues["present"] and cues["silenced"] else None
-    cried = cues["plea"][0] if cues["plea"] else watched
+    here = cues[HERE][0] if cues[HERE] and not cues["away"] else None
+    held_now = _held_now(cues)
+    cried = cues["plea"][0] if cues["plea"] else watched or here or held_now
     if cried is not None and "danger_now" not in active:
         derived.append(Finding("danger_now", cried))
         active["danger_now"] = derived[-1]
@@ -705,6 +731,17 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     if "means" in active and now_evidence and "suicide_plan" not in active and not derived:
         derived.append(Finding("suicide_plan", f"{active['means'].evidence} … {now_evidence[0]}"))
     return derived
+
+
+def _held_now(cues: dict[str, list[str]]) -> str | None:
+    """The evidence that a child is shut in now: confinement with timing now or without food ("baba iqqen xafi
+    tawwart … war cciɣ walu"); None otherwise (alone, strict parents say as much; "my old foster family used to lock
+    me in the shed. im with new people now" is over)."""
+    if not cues["confined"] or cues["away"]:
+        return None
+    if cues["deprived"]:
+        return f"{cues['confined'][0]} … {cues['deprived'][0]}"
+    return f"{cues['confined'][0]} … {cues['now'][0]}" if cues["now"] and not cues[SETTLED_CUE] else None
 
 
 def level_of(findings: Iterable[Finding]) -> Level:

@@ -1481,8 +1481,32 @@ ROUND23 = [
     case("fr-idiom-bac", "ma mère va me tuer si je rate le bac", P3, absent="danger_now"),
 ]  # fmt: skip
 
+# Round 24, from the misses of fresh29 and fresh31-34 (spent this round), by kind (my wording): Arabic words joined
+# to a preposition, the person who harms here as a short reply or with now, farewells that absolve someone, a child
+# shut in without food, a child taken tomorrow to work for money paid to the family, a structured answer typed as
+# text, a deaf child; guards: a girl is not "lost" (تاه), presence with other news, confinement that is over.
+ROUND24 = [
+    case("ar-rape-preposition", "تعرضت لاغتصاب قبل ساعتين ولا أعرف ماذا أفعل", P1, "sexual_abuse"),
+    case("ar-girl-not-lost-guard", "ابنتي فتاة هادئة وتحب القراءة", P4, absent="missing_runaway", rules_level=True),
+    case("en-here-now", "yeah hes here now in the kitchen", P1, "danger_now"),
+    case("dl-here-short", "ah rah hna f lbit", P1, "danger_now"),
+    case("tzm-here-short", "iyeh, illa ghid", P1, "danger_now"),
+    case("dl-here-with-abuse-guard", "khali howa 7daya li kaydrebni", P2, absent="danger_now", rules_level=True),
+    case("en-farewell-absolve", "tell my dad its not his fault. goodnight everyone", P1, "suicide_intent"),
+    case("fr-farewell-absolve", "dites a mon frere que c'est pas sa faute, adieu", P1, "suicide_intent"),
+    case("da-farewell-absolve", "قولو لبابا ماشي غلطتو", P1, "suicide_intent"),
+    case("dl-tomorrow-gone", "ghda ma ghadich tl9awni hna", P1, "suicide_intent"),
+    case("en-shut-in-no-food", "my stepmother locked me in the room this morning, i haven't eaten", P1, "danger_now"),
+    case("tzm-shut-in-no-food", "baba iqqen fllai tawwurt, ur ccigh walu", P1, "danger_now"),
+    case("en-shut-in-over-guard", "they used to lock me in the room when i was small, now i live with my aunt", P3,
+         absent="danger_now", rules_level=True),
+    case("dl-taken-for-money", "wa7d rajel ghadi ydiha ghda tkhdem f diour, bbaha 9bed lflous", P1, "trafficking"),
+    case("dl-answer-typed", "danger now: wah", P1, "danger_now"),
+    case("dl-deaf-sister-hit", "khti sour9a w chi wa7d f centre kaydrbha", P1, "physical_abuse"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
-    + ROUND22 + ROUND23
+    + ROUND22 + ROUND23 + ROUND24
 )  # fmt: skip
