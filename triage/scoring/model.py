@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.22, 0.35, 0.4)
+THRESHOLDS = (0.2, 0.35, 0.4)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -72,10 +72,12 @@ every hard case of tests/triage/scoring right (cases, everyday and common replie
 man on the bus put his hand on her thigh yesterday, she is 12" (P2) P1; a P2 head of 0.25 makes "i took the bus to
 school today" P2. The bare P1 head (0.2) now sits below the P1 head and holds nothing; 0.25 cost 0.003 of recall.
 
-Round 24 (12,648 messages: fresh29 and fresh31 to fresh34 read and in training, the rules of round 24): the same study
-and rule over P1 heads 0.2–0.28, bare P1 0.2–0.25, P2 heads 0.25–0.35 (bare P2 0.35, P3 0.4). (0.22, 0.35, 0.4) with
-bare heads (0.25, 0.35, 0.5): 0.948 / 0.797 / 4.2 %, every hard case right. A P2 head of 0.3 makes "ma b9itch kanjra7
-rasi hadi 6 chhour" (a stopped self-harm, P3) P2; a P1 head of 0.2 makes "my mom is coming to pick me up tonight" P1."""
+Round 24 (12,623 messages: fresh29 and fresh31 to fresh34 read and in training, the rules of round 24): the same study
+and rule over P1 heads 0.2–0.25, bare P1 0.2–0.25, P2 heads 0.3–0.4 (bare P2 0.35, P3 0.4). (0.2, 0.35, 0.4) with bare
+heads (0.25, 0.35, 0.5): 0.950 / 0.793 / 4.1 %, every hard case right. A P2 head of 0.3 makes "ma b9itch kanjra7 rasi
+hadi 6 chhour" (a stopped self-harm, P3) P2; a bare P1 head of 0.2 makes "my mom is coming to pick me up tonight" P1.
+With breadth2 in training as well (13,814), no point of a 36-point grid kept every hard case right (at best "wa3dni
+bba nmchiw l b7er ghedda" and "my mom is coming to pick me up tonight" P1), and recall was no higher (0.946)."""
 
 BARE_P1_THRESHOLD = 0.25
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior

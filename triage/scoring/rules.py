@@ -49,6 +49,7 @@ CUES = frozenset(
         "owned",
         "soon",
         "deprived",
+        "since",
     }
 )
 OWNED = "owned"
@@ -87,7 +88,7 @@ ACCESS_NOW = "access_now"
 """Not a lexicon cue: the evidence of access that holds its own timing now ("ghadi yji lyoum l darna")."""
 TAKEN = ("secrecy", "confined", "forced", "now", SOON)
 """Cues that make a lure trafficking: kept secret, confinement, force, set for now or for tomorrow."""
-EVIDENCED_CUES = (*TAKEN, "away", "disavow", "lure", "afraid", "deprived", LETHALITY, *WATCHED)
+EVIDENCED_CUES = (*TAKEN, "away", "disavow", "lure", "afraid", "deprived", "since", LETHALITY, *WATCHED)
 """Cues whose evidence `_derived` reads."""
 AGE_INTROS = frozenset({"age_intro", "self_age_intro"})
 SITUATING = frozenset({"safe_now", "away", "past", "age_now", "ongoing"})
@@ -734,14 +735,16 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
 
 
 def _held_now(cues: dict[str, list[str]]) -> str | None:
-    """The evidence that a child is shut in now: confinement with timing now or without food ("baba iqqen xafi
+    """The evidence that a child is shut in now: confinement with timing now, since a time today or yesterday, or
+    without food ("i have been locked inside by my uncle since yesterday", "baba iqqen xafi
     tawwart … war cciɣ walu"); None otherwise (alone, strict parents say as much; "my old foster family used to lock
     me in the shed. im with new people now" is over)."""
     if not cues["confined"] or cues["away"]:
         return None
     if cues["deprived"]:
         return f"{cues['confined'][0]} … {cues['deprived'][0]}"
-    return f"{cues['confined'][0]} … {cues['now'][0]}" if cues["now"] and not cues[SETTLED_CUE] else None
+    lasting = cues["now"] or cues["since"]
+    return f"{cues['confined'][0]} … {lasting[0]}" if lasting and not cues[SETTLED_CUE] else None
 
 
 def level_of(findings: Iterable[Finding]) -> Level:

@@ -1498,6 +1498,8 @@ ROUND24 = [
     case("dl-tomorrow-gone", "ghda ma ghadich tl9awni hna", P1, "suicide_intent"),
     case("en-shut-in-no-food", "my stepmother locked me in the room this morning, i haven't eaten", P1, "danger_now"),
     case("tzm-shut-in-no-food", "baba iqqen fllai tawwurt, ur ccigh walu", P1, "danger_now"),
+    case("fr-shut-in-since", "mon oncle m'a enfermee dans la cave depuis hier soir", P1, "danger_now"),
+    case("en-headache-since-guard", "i have had a headache since yesterday", P3, absent="danger_now", rules_level=True),
     case("en-shut-in-over-guard", "they used to lock me in the room when i was small, now i live with my aunt", P3,
          absent="danger_now", rules_level=True),
     case("dl-taken-for-money", "wa7d rajel ghadi ydiha ghda tkhdem f diour, bbaha 9bed lflous", P1, "trafficking"),
