@@ -584,12 +584,13 @@ def _after_lure(hits: list[Hit], name: str) -> list[Hit]:
 
 def _here(tokens: tuple[Token, ...], hits: list[Hit], *, now: bool) -> bool:
     """Whether the person's presence is the message's news: said with timing now, or a short reply that says nothing
-    else ("wah rah hna daba f salon", "iwa, illa ghid"; not "he's here, my brother, he says hi", nor "khali howa 7daya
-    li kaydrebni" whose abuse the rules weigh on its own)."""
+    else and not of the writer ("wah rah hna daba f salon", "iwa, illa ghid"; not "he's here, my brother, he says hi",
+    "ana w mama rah hna", nor "khali howa 7daya li kaydrebni" whose abuse the rules weigh on its own)."""
     if now:
         return True
     said = [h for h in hits if h.name not in CUES and h.name not in MODIFIERS and h.name != "ongoing"]
-    return not said and _words(tokens) <= PRESENT_ALONE_WORDS
+    mine = any(h.name == "self" for h in hits)  # "ana w mama rah hna": we are here
+    return not said and not mine and _words(tokens) <= PRESENT_ALONE_WORDS
 
 
 def _words(tokens: tuple[Token, ...]) -> int:

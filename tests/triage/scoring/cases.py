@@ -1491,6 +1491,8 @@ ROUND24 = [
     case("en-here-now", "yeah hes here now in the kitchen", P1, "danger_now"),
     case("dl-here-short", "ah rah hna f lbit", P1, "danger_now"),
     case("tzm-here-short", "iyeh, illa ghid", P1, "danger_now"),
+    case("dl-we-are-here-guard", "ana w khti rah hna", P4, absent="danger_now", rules_level=True),
+    case("dl-we-are-fine-guard", "rah hna mzyanin lhamdolah", P4, absent="danger_now", rules_level=True),
     case("dl-here-with-abuse-guard", "khali howa 7daya li kaydrebni", P2, absent="danger_now", rules_level=True),
     case("en-farewell-absolve", "tell my dad its not his fault. goodnight everyone", P1, "suicide_intent"),
     case("fr-farewell-absolve", "dites a mon frere que c'est pas sa faute, adieu", P1, "suicide_intent"),
