@@ -50,6 +50,8 @@ CUES = frozenset(
         "soon",
         "deprived",
         "since",
+        "absolve",
+        "farewell",
     }
 )
 OWNED = "owned"
@@ -88,7 +90,19 @@ ACCESS_NOW = "access_now"
 """Not a lexicon cue: the evidence of access that holds its own timing now ("ghadi yji lyoum l darna")."""
 TAKEN = ("secrecy", "confined", "forced", "now", SOON)
 """Cues that make a lure trafficking: kept secret, confinement, force, set for now or for tomorrow."""
-EVIDENCED_CUES = (*TAKEN, "away", "disavow", "lure", "afraid", "deprived", "since", LETHALITY, *WATCHED)
+EVIDENCED_CUES = (
+    *TAKEN,
+    "away",
+    "disavow",
+    "lure",
+    "afraid",
+    "deprived",
+    "since",
+    "absolve",
+    "farewell",
+    LETHALITY,
+    *WATCHED,
+)
 """Cues whose evidence `_derived` reads."""
 AGE_INTROS = frozenset({"age_intro", "self_age_intro"})
 SITUATING = frozenset({"safe_now", "away", "past", "age_now", "ongoing"})
@@ -583,14 +597,12 @@ def _after_lure(hits: list[Hit], name: str) -> list[Hit]:
 
 
 def _here(tokens: tuple[Token, ...], hits: list[Hit], *, now: bool) -> bool:
-    """Whether the person's presence is the message's news: said with timing now, or a short reply that says nothing
-    else and not of the writer ("wah rah hna daba f salon", "iwa, illa ghid"; not "he's here, my brother, he says hi",
+    """Whether the person's presence is the message's news: a reply that says nothing else and nothing of the writer,
+    with timing now or short ("wah rah hna daba f salon", "iwa, illa ghid"; not "he's here, my brother, he says hi",
     "ana w mama rah hna", nor "khali howa 7daya li kaydrebni" whose abuse the rules weigh on its own)."""
-    if now:
-        return True
     said = [h for h in hits if h.name not in CUES and h.name not in MODIFIERS and h.name != "ongoing"]
     mine = any(h.name == "self" for h in hits)  # "ana w mama rah hna": we are here
-    return not said and not mine and _words(tokens) <= PRESENT_ALONE_WORDS
+    return not said and not mine and (now or _words(tokens) <= PRESENT_ALONE_WORDS)
 
 
 def _words(tokens: tuple[Token, ...]) -> int:
@@ -720,6 +732,9 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         derived.append(Finding("trafficking", cues["lure"][0]))
     elif held is not None and "trafficking" not in active:
         derived.append(Finding("trafficking", held))
+    if cues["absolve"] and cues["farewell"] and "suicide_intent" not in active:
+        # "merci pour tout … dites à ma soeur que c'est pas sa faute": a farewell; either alone is everyday
+        derived.append(Finding("suicide_intent", f"{cues['farewell'][0]} … {cues['absolve'][0]}"))
     settled = any(f.code in ABUSE and f.softened_by == "past" for f in findings)
     if (harmed_now := _harm_now(active, cues, settled=settled)) is not None:
         derived.append(Finding("danger_now", harmed_now))

@@ -1482,7 +1482,8 @@ ROUND23 = [
 ]  # fmt: skip
 
 # Round 24, from the misses of fresh29 and fresh31-34 (spent this round), by kind (my wording): Arabic words joined
-# to a preposition, the person who harms here as a short reply or with now, farewells that absolve someone, a child
+# to a preposition, the person who harms here as a short reply or with now, thanks for everything with an absolution
+# (either alone is everyday), a child
 # shut in without food, a child taken tomorrow to work for money paid to the family, a structured answer typed as
 # text, a deaf child; guards: a girl is not "lost" (تاه), presence with other news, confinement that is over.
 ROUND24 = [
@@ -1496,7 +1497,9 @@ ROUND24 = [
     case("dl-here-with-abuse-guard", "khali howa 7daya li kaydrebni", P2, absent="danger_now", rules_level=True),
     case("en-farewell-absolve", "tell my dad its not his fault. goodnight everyone", P1, "suicide_intent"),
     case("fr-farewell-absolve", "dites a mon frere que c'est pas sa faute, adieu", P1, "suicide_intent"),
-    case("da-farewell-absolve", "قولو لبابا ماشي غلطتو", P1, "suicide_intent"),
+    case("da-farewell-absolve", "شكرا على كلشي، قولو لبابا ماشي غلطتو", P1, "suicide_intent"),
+    case("en-absolve-alone-guard", "can you tell my teacher its not her fault the trip was cancelled", P3,
+         absent="suicide_intent", rules_level=True),
     case("dl-tomorrow-gone", "ghda ma ghadich tl9awni hna", P1, "suicide_intent"),
     case("en-shut-in-no-food", "my stepmother locked me in the room this morning, i haven't eaten", P1, "danger_now"),
     case("tzm-shut-in-no-food", "baba iqqen fllai tawwurt, ur ccigh walu", P1, "danger_now"),
