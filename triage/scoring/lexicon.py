@@ -32,8 +32,8 @@ ARABIC_PRESENT = ("ي", "ت", "ن")
 ARABIC_FUTURE = "س"
 ARABIC_PREPOSITIONS = ("ب", "ل", "ف")
 """Written joined to the next word: "لاغتصاب" (to rape), "بالحبوب" (with the pills), "فالبيت" (in the room)."""
-ARABIC_ARTICLE_AFTER_LAM = "لل"
-""""ل" before the article drops its alif: "للاغتصاب"."""
+ARABIC_ARTICLED = ("بال", "فال", "لل")
+"""The prepositions with the article; "ل" before it drops the article's alif: "للاغتصاب"."""
 MIN_ARTICLE_STEM = 3
 MIN_PREPOSITION_STEM = 4
 """A preposition joins only longer words: "ف" + "تاه" (got lost) would read "فتاة" (a girl)."""
@@ -242,10 +242,9 @@ def _arabic_forms(word: str) -> frozenset[str]:
     future "س" ("يأتي إلى غرفتي" also matches "سيأتي إلى غرفتي الليلة": what he will do tonight)."""
     forms = {word}
     if word.startswith(ARABIC_ARTICLE):
-        forms |= {p + word for p in ARABIC_PREPOSITIONS if p != "ل"} | {ARABIC_ARTICLE_AFTER_LAM + word[2:]}
+        forms |= {prefix + word.removeprefix(ARABIC_ARTICLE) for prefix in ARABIC_ARTICLED}
     elif len(word) >= MIN_ARTICLE_STEM:
-        forms |= {ARABIC_ARTICLE + word, ARABIC_ARTICLE_AFTER_LAM + word}
-        forms |= {p + ARABIC_ARTICLE + word for p in ARABIC_PREPOSITIONS if p != "ل"}
+        forms |= {prefix + word for prefix in (ARABIC_ARTICLE, *ARABIC_ARTICLED)}
         if len(word) >= MIN_PREPOSITION_STEM:
             forms |= {p + word for p in ARABIC_PREPOSITIONS}
     if word.startswith(ARABIC_PRESENT) and len(word) >= MIN_ARTICLE_STEM:

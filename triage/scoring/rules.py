@@ -68,7 +68,9 @@ PRESENT_ALONE_WORDS = 8
 """A message this short that says the person is here ("wah rah hna daba f salon", "iwa, illa ghid") answers "is he
 there?": the person who harms is present."""
 HERE = "present_now"
+"""Not a lexicon cue: the `present` evidence when the presence is the message's news (`_here`)."""
 SETTLED_CUE = "past_cue"
+"""Not a lexicon cue: the evidence of every past cue, found or not, which ends a confinement (`_held_now`)."""
 WATCHED = ("present", "silenced")
 """The person is here and the child cannot speak ("hes here. cant talk", "howa hna … ma n9derch ntkelm"): the person
 who harms is present, whatever the message calls them."""
@@ -573,7 +575,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     for name in ("forced", SOON):
         cues[name] = [text[tokens[h.first].start : tokens[h.last].end] for h in _after_lure(hits, name)]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
-    cues[HERE] = cues["present"] if _here(tokens, hits, now=bool(cues["now"])) else []
+    cues[HERE] = cues["present"] if cues["present"] and _here(tokens, hits, now=bool(cues["now"])) else []
     cues[SETTLED_CUE] = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "past"]
     if cues["disavow"] and not cues["now"]:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
@@ -602,12 +604,12 @@ def _here(tokens: tuple[Token, ...], hits: list[Hit], *, now: bool) -> bool:
     "ana w mama rah hna", nor "khali howa 7daya li kaydrebni" whose abuse the rules weigh on its own)."""
     said = [h for h in hits if h.name not in CUES and h.name not in MODIFIERS and h.name != "ongoing"]
     mine = any(h.name == "self" for h in hits)  # "ana w mama rah hna": we are here
-    return not said and not mine and (now or _words(tokens) <= PRESENT_ALONE_WORDS)
+    return not said and not mine and (now or len(_word_indices(tokens)) <= PRESENT_ALONE_WORDS)
 
 
-def _words(tokens: tuple[Token, ...]) -> int:
-    """Counts the words of a message (not its punctuation or emoji)."""
-    return sum(1 for token in tokens if token.form[:1].isalnum())
+def _word_indices(tokens: tuple[Token, ...]) -> list[int]:
+    """The positions of a message's words (not its punctuation or emoji)."""
+    return [i for i, token in enumerate(tokens) if token.form[:1].isalnum()]
 
 
 def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
@@ -617,7 +619,7 @@ def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
     if not pleas:
         return False
     covered = {i for h in pleas for i in range(h.first, h.last + 1)}
-    words = [i for i, token in enumerate(tokens) if token.form[:1].isalnum()]
+    words = _word_indices(tokens)
     enough = any(h.name == "plea" for h in pleas) or sum(h.name == "courtesy" for h in pleas) >= MIN_COURTESY
     return bool(words) and enough and all(i in covered for i in words)
 
