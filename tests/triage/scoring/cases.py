@@ -1512,8 +1512,19 @@ ROUND24 = [
     case("dl-deaf-sister-hit", "khti sour9a w chi wa7d f centre kaydrbha", P1, "physical_abuse"),
 ]  # fmt: skip
 
+ROUND25 = [
+    case("en-curfew-lock-guard", "my parents lock me in at 9pm, i'm not allowed out after that", P3, "emotional_abuse",
+         absent="trafficking danger_now", rules_level=True),
+    case("dl-we-are-home-guard", "hna rah hna f dar", P4, absent="danger_now", rules_level=True),
+    case("dl-not-at-school-guard", "ma ghadich tl9awni f lycée ghda, ghadi nmchi l dar jedda", P4,
+         absent="suicide_plan suicide_intent", rules_level=True),
+    case("dl-room-not-boat-guard", "khllit likom risala f lbit, ma ghadich tl9awni ghda", P1, "suicide_plan",
+         absent="trafficking"),
+    case("dl-boat-lure", "ghadi ydiwha f lbato l sbania lila", P1, "trafficking"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
-    + ROUND22 + ROUND23 + ROUND24
+    + ROUND22 + ROUND23 + ROUND24 + ROUND25
 )  # fmt: skip
