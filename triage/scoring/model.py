@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.2, 0.35, 0.4)
+THRESHOLDS = (0.22, 0.35, 0.4)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -77,7 +77,12 @@ and rule over P1 heads 0.2–0.25, bare P1 0.2–0.25, P2 heads 0.3–0.4 (bare 
 heads (0.25, 0.35, 0.5): 0.950 / 0.793 / 4.1 %, every hard case right. A P2 head of 0.3 makes "ma b9itch kanjra7 rasi
 hadi 6 chhour" (a stopped self-harm, P3) P2; a bare P1 head of 0.2 makes "my mom is coming to pick me up tonight" P1.
 With breadth2 in training as well (13,814), no point of a 36-point grid kept every hard case right (at best "wa3dni
-bba nmchiw l b7er ghedda" and "my mom is coming to pick me up tonight" P1), and recall was no higher (0.946)."""
+bba nmchiw l b7er ghedda" and "my mom is coming to pick me up tonight" P1), and recall was no higher (0.946).
+
+Round 25 (12,552 messages: fresh41 to fresh44 registered clean, the training lines they share word for word left out):
+the same rule over P1 heads 0.2–0.25 and P2 heads 0.35–0.4. The P1 head of 0.2 made "baba ira ad tt-ifk i yan urgaz,
+ultma 14 snin" (a marriage planned, P2) P1 at 0.209; (0.22, 0.35, 0.4) with the same bare heads: 0.947 / 0.799 / 4.4 %,
+every hard case right."""
 
 BARE_P1_THRESHOLD = 0.25
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
