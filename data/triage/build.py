@@ -13,15 +13,14 @@ hypothetical, idiom). `breadth2/` (1,650 more, written the same way) is not read
 bench/triage/heads.py's grid kept the hard cases of the tests right (exam idioms, "ana f dar", "i took the bus to school
 today" went up a level; RESULTS.md, "Round 23c").
 
-`fresh/` to `fresh34/` were further held-out sets, each written and labelled by hand before the engine was run on it,
+`fresh/` to `fresh40/` were further held-out sets, each written and labelled by hand before the engine was run on it,
 measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a set's errors have been
-looked at it no longer measures anything honestly, so these thirty-four are now training data (`SEEN`; fresh30 since
-round 22, fresh29 and fresh31 to fresh34 since round 24, which read them). `FRESH` names the clean held-out sets,
-written blind by another engineer (without the lexicons, rules or earlier sets): never train or tune on one, never
-read it or its misses. `fresh35/` and `fresh36/` (531d4a7, 713831b; registered in round 23) and `fresh37/` to
-`fresh40/` (5aff83d, b8e30d2, 85b20e0, 16dfc71; written blind in round 24) and `fresh41/` to `fresh44/` (34f24eb,
-fc80432, 9b65923, 25d39ad; written blind in round 25) are the clean sets now, each registered with the model refitted
-without the training lines it has word for word, so that a round is measured on 3,000 messages.
+looked at it no longer measures anything honestly, so these forty are now training data (`SEEN`; fresh30 since
+round 22, fresh29 and fresh31 to fresh34 since round 24, fresh35 to fresh40 since round 26, which read them). `FRESH`
+names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets): never
+train or tune on one, never read it or its misses. `fresh41/` to `fresh44/` (34f24eb, fc80432, 9b65923, 25d39ad;
+written blind in round 25) are the clean sets now, registered with the model refitted without the training lines they
+have word for word, so that a round is measured on 1,200 messages.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -40,8 +39,8 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
-SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 35)))}
-FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in range(35, 45))}
+SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 41)))}
+FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in range(41, 45))}
 HELDOUT_EVERY = 3
 
 

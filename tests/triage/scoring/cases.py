@@ -249,7 +249,7 @@ HARD = [
         rules_level=True,
     ),
     case("dl-age-3ndi", "3ndi 10, bba kaydrbni", P1, "young_child"),
-    case("dl-duration-chhour", "ma b9itch kanjra7 rasi hadi 6 chhour", P3, absent="young_child"),
+    case("dl-duration-chhour", "ma b9itch kanjra7 rasi hadi 6 chhour", P3, absent="young_child", rules_level=True),
     case("dl-means-at-hand", "3ndi l7bel f lbit", P1, "suicide_plan"),
     case("da-negated-then-ongoing", "ما بقاش كيضربني بالعصا ولكن باقي كيضربني بيدو", P2, "ongoing", rules_level=True),
     case("da-number-word-age", "خويا عندو ربعة سنين تلف لينا", P1, "young_child"),
@@ -1523,8 +1523,28 @@ ROUND25 = [
     case("dl-boat-lure", "ghadi ydiwha f lbato l sbania lila", P1, "trafficking"),
 ]  # fmt: skip
 
+ROUND26 = [
+    case("en-scorpion", "a scorpion stung my son", P1, "medical"),
+    case("fr-scorpion", "mon fils a été piqué par un scorpion", P1, "medical"),
+    case("dl-scorpion", "l3a9rab 9rsat wldi", P1, "medical"),
+    case("da-scorpion", "العقرب قرصات بنتي", P1, "medical"),
+    case("ar-snake", "لدغت أفعى أختي الصغيرة", P1, "medical"),
+    case("dl-scorpion-seen-guard", "3a9rab kbir f l7it", P4, absent="medical", rules_level=True),
+    case("dl-relatives-guard", "l3a9arib dyali kaymchiw l dar jedda", P4, absent="medical", rules_level=True),
+    case("dl-throw-myself", "ghanlo7 rasi mn sda7", P1, "suicide_intent"),
+    case("dl-sea-no-return", "ghadi nd5el l lb7er w mab9itch rage3", P1, "suicide_plan"),
+    case("dl-sea-swim-guard", "ghadi ndkhel l lb7er m3a s7abi", P4, absent="suicide_plan", rules_level=True),
+    case("dl-assault-hour", "3tada 3liha chi wa7d chi sa3a hadi", P1, "sexual_abuse", "danger_now"),
+    case("da-video-money", "واحد عندو فيديو ديال ولدي وكيطلب الفلوس", P2, "online_exploitation"),
+    case("fr-fatiha", "sa fille de 14 ans doit se marier par la fatiha", P2, "child_marriage"),
+    case("en-proposal-accepted", "my parents accepted a man for my sister, she is 14", P2, "child_marriage"),
+    case("ar-gifts-meet", "رجل كبير يرسل لابنتي هدايا ويريد أن يلتقي بها", P2, "online_exploitation"),
+    case("da-cuts-found", "لقيت جروح فيدين بنتي", P2, "self_harm"),
+    case("en-sorry-goodbye", "sorry for everything. goodbye", P1, "suicide_intent"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
-    + ROUND22 + ROUND23 + ROUND24 + ROUND25
+    + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26
 )  # fmt: skip
