@@ -1541,6 +1541,14 @@ ROUND26 = [
     case("ar-gifts-meet", "رجل كبير يرسل لابنتي هدايا ويريد أن يلتقي بها", P2, "online_exploitation"),
     case("da-cuts-found", "لقيت جروح فيدين بنتي", P2, "self_harm"),
     case("en-sorry-goodbye", "sorry for everything. goodbye", P1, "suicide_intent"),
+    case("en-cuts-forearms", "my 14 yr old daughter has thin cuts on her forearms, she says its nothing", P2,
+         "self_harm"),
+    case("ar-blind-mocked", "ابني الكفيف يتعرض للسخرية من زملائه", P2, "bullying"),
+    case("en-past-relived", "when i was 9 my uncle did things to me. i keep thinking about it", P2, "sexual_abuse",
+         "distress"),
+    case("dl-swim-ceuta", "sa7bi 3ndo 15 3am ghadi y3um l sebta lyouma f lil", P1, "missing_runaway"),
+    case("dl-dad-paid-late-guard", "ma kaykhlsouch f lwa9t lkhlas dyal lkhedma dyal bba", P4, absent="child_labour",
+         rules_level=True),
 ]  # fmt: skip
 
 ALL = (
