@@ -59,7 +59,8 @@ def writer_features(rules: RuleResult) -> list[str]:
     me, im 15"."""
     if rules.level.rank > CONCERN.rank:  # "hey im 14" says who writes, about nothing
         return []
-    return [name for name, present in (("c:child", rules.child_writing), ("c:disability", rules.disability)) if present]
+    child = rules.child_writing and not rules.figurative  # an exam idiom's child is raised by the rules alone
+    return [name for name, present in (("c:child", child), ("c:disability", rules.disability)) if present]
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,15 +187,20 @@ BASE_LEVEL = {
 }
 YOUNG_AGE = 12
 ADULT_AGE = 18
+UNITS_LIMIT = 10
+"""Two numbers joined by "و" both under this are two ages listed, not a compound (units come before their tens)."""
 VICTIM_OF = ABUSE | {"emotional_abuse", "neglect", "bullying", "child_marriage", "online_exploitation"}
 """Harms that, done to the writer, say a child writes (this is a child helpline: "bba kaydrebni kol nhar")."""
 RELIVED = frozenset({"past", "negation"})
 """A harm done to the writer that stopped or is past ("ضربني … قبل ثلاث سنوات", "bba mab9ach kaydrebni") says a child
 writes when they say it still hurts (distress: "وما زلت أحلم بذلك", "mais ba9i kan7lem bih"): on a child helpline
 the one who still dreams of it is the child it was done to."""
+SELF_EVIDENCE = frozenset({"self", "idiom_stress"})
+"""What says the writer speaks of themselves: "je", "ana", "أنا", "i", or an idiom of their own stress ("ghadi
+t9tlni", it will kill me)."""
 OWN_CONCERNS = frozenset({"self_harm", "passive_ideation", "distress", "family_conflict", "bullying", "afraid_home"})
 """Concerns a writer speaking of themselves ("je me sens vide", "kanjre7 rassi", "أتمنى لو لم أولد") is taken to be
-a child for, on a child helpline, unless they say they are an adult or a parent; never in an idiom."""
+a child for, on a child helpline, unless they say they are an adult or a parent."""
 NUMBER = re.compile(r"\d{1,2}")
 ARABIC_ARTICLE = "ال"
 """Number words take the article ("ذات الخمسة عشر عاماً" is fifteen, not ten)."""
@@ -219,6 +224,7 @@ CHILD_NOUNS = frozenset(
         *("girl", "boy", "son", "daughter", "kid", "child", "brother", "sister", "niece", "nephew", "pupil"),
         *("student", "fille", "garcon", "fils", "enfant", "eleve", "frere", "soeur", "neveu", "bnti", "wldi"),
         *("bent", "wld", "khti", "khoya", "ابني", "ابنتي", "طفل", "طفلة", "بنتي", "ولدي", "تلميذ", "تلميذة"),
+        *("ولد", "ولاد", "ولادي", "ولادها", "ولادو", "وليدات"),
     )
 )
 APPROXIMATELY = frozenset(
@@ -360,7 +366,9 @@ def number_of(form: str) -> int | None:
     if form.startswith(ARABIC_ARTICLE) and form not in words:
         return words.get(form.removeprefix(ARABIC_ARTICLE))
     if form.startswith(ARABIC_AND) and form not in words:
-        return words.get(form.removeprefix(ARABIC_AND))  # "ستة وعشرون": the tens of 26 come joined to "and"
+        # "ستة وعشرون": the tens of 26 come joined to "and", and so do digits: "(3 و5 سنين)"
+        rest = form.removeprefix(ARABIC_AND)
+        return int(rest) if NUMBER.fullmatch(rest) else words.get(rest)
     return words.get(form)
 
 
@@ -368,7 +376,8 @@ def _ends_age(tokens: tuple[Token, ...], index: int) -> bool:
     """Tells whether the number at index ends an age said without a unit ("i'm 11 and…", "3ndi 9.", "عمري 9 ولا…")."""
     after = index + 1
     form = tokens[after].form if after < len(tokens) else ""
-    return not form or form in CONJUNCTIONS or form.startswith(ARABIC_AND) or not form[0].isalnum()
+    joined = form.startswith(ARABIC_AND) and form not in CHILD_NOUNS  # "عمري 9 ولا…", not "عندي جوج ولاد"
+    return not form or form in CONJUNCTIONS or joined or not form[0].isalnum()
 
 
 def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
@@ -385,7 +394,7 @@ def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
     for index, value in enumerate(values):
         if value is None or value >= YOUNG_AGE or index - 1 in duration_ends:
             continue
-        if (index > 0 and values[index - 1] is not None) or (index + 1 < len(values) and values[index + 1] is not None):
+        if _in_compound(tokens, values, index):
             continue
         unit_end = units.get(index + 1)
         with_unit = unit_end is not None and unit_end + 1 not in duration_starts
@@ -393,6 +402,18 @@ def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
         if with_unit or (index - 1 in intro_ends and _ends_age(tokens, index)) or named:
             found.append(Hit("young_child", index, unit_end if with_unit and unit_end is not None else index))
     return found
+
+
+def _in_compound(tokens: tuple[Token, ...], values: list[int | None], index: int) -> bool:
+    """Tells whether a number is part of a longer one ("ثلاثة عشر" is thirteen, "ستة وعشرون" twenty-six), not one of
+    two ages listed with "و" ("صغار (3 و5 سنين)")."""
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(values) or values[other] is None:
+            continue
+        joined = tokens[max(index, other)].form.startswith(ARABIC_AND)
+        if not (joined and max(values[index] or 0, values[other] or 0) < UNITS_LIMIT):
+            return True
+    return False
 
 
 def _guessed(tokens: tuple[Token, ...], index: int) -> bool:
@@ -468,9 +489,9 @@ def first_person(text: str, tokens: tuple[Token, ...], hit: Hit) -> bool:
 
 def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, own: bool) -> bool:
     """Tells whether a child writes: by their age under 18 or their class ("je suis en 3e", "ana f college") or,
-    when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, never the
-    distress an idiom stands for; with "je", "ana", "أنا" or "i" in the text), without saying they are an adult or
-    writing about their own child ("now im 19", "my son", "wldi")."""
+    when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, with
+    SELF_EVIDENCE in the text: "je", "ana", "أنا", "i" or an exam idiom's "kill me"), without saying they are an adult
+    or writing about their own child ("now im 19", "my son", "wldi")."""
     age = stated_age(tokens, hits)
     if age is not None:
         return age < ADULT_AGE
@@ -478,7 +499,7 @@ def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, o
         return True
     if any(h.name == "adult_writer" for h in hits):
         return False
-    return victim or bare_age(tokens, hits) is not None or (own and any(h.name == "self" for h in hits))
+    return victim or bare_age(tokens, hits) is not None or (own and any(h.name in SELF_EVIDENCE for h in hits))
 
 
 def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int], hits: list[Hit]) -> str | None:
@@ -560,9 +581,12 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         if (hit.name, evidence, soft) not in seen:
             seen.add((hit.name, evidence, soft))
             findings.append(Finding(hit.name, evidence, soft))
-    # A concern of the writer's own outside the idiom says a child writes ("mama ghadi t9telni ila sqtt, w ma
-    # kann3esch"); the idiom's own distress ("lbac ghadi y9tlni") does not.
-    own = any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
+    # A concern of the writer's own says a child writes ("mama ghadi t9telni ila sqtt, w ma kann3esch"), and so
+    # does the distress of an exam idiom, which is the writer's own ("lbac ghadi y9tlni": DOMAIN's raise for a child
+    # writing, as every writer of the blind sets since fresh35 labels it).
+    own = any(h.name == "idiom_stress" for h in hits) or any(
+        f.code in OWN_CONCERNS and f.softened_by is None for f in findings
+    )
     victim = victim or (relived and any(f.code == "distress" for f in findings))
     findings += [
         Finding("distress", text[tokens[h.first].start : tokens[h.last].end]) for h in hits if h.name == "idiom_stress"

@@ -51,8 +51,8 @@ EN = [
     case("en-past", "my uncle hit me three years ago, he moved away", P3, "past"),
     case("en-hypothetical-abuse", "what if a friend gets hit by her parents sometimes?", P3, "hypothetical"),
     case("en-hypothetical-pills", "what if someone took a lot of pills?", P2, "hypothetical"),
-    case("en-idiom-mum", "my mum will kill me if I fail", P3),
-    case("en-idiom-homework", "this homework is killing me", P3),
+    case("en-idiom-mum", "my mum will kill me if I fail", P2),
+    case("en-idiom-homework", "this homework is killing me", P2),
     case("en-threat-is-not-idiom", "he said he will kill me if I tell anyone", P1, "danger_now"),
     case("en-bullying", "they make fun of me at school", P3, "bullying", rules_level=True),
     case("en-greeting", "hello", P4, "greeting", language="en"),
@@ -82,7 +82,7 @@ EN = [
         absent="suicide_plan",
         rules_level=True,
     ),
-    case("en-idiom-report-card", "my dad will kill me when he sees my report card", P3, absent="danger_now"),
+    case("en-idiom-report-card", "my dad will kill me when he sees my report card", P2, absent="danger_now"),
     case("en-idiom-scared-to-death", "scared to death of my exam tomorrow", P3, absent="suicide_intent"),
 ]
 
@@ -98,7 +98,7 @@ FR = [
     ),  # P2, a child writing
     case("fr-negation", "il ne me frappe plus depuis que ma mère est partie", P3, "negation"),
     case("fr-passe", "quand j'étais petite mon oncle me touchait, il est mort", P3, "past"),
-    case("fr-idiome", "ma mère va me tuer si je rate le bac", P3),
+    case("fr-idiome", "ma mère va me tuer si je rate le bac", P2),
     case("fr-mort-de-rire", "mort de rire 😂", P4),
     case("fr-bonjour", "bonjour", P4, "greeting", language="fr"),
     case("fr-droits", "quels sont mes droits ?", P4, "info_request"),
@@ -119,7 +119,7 @@ FR = [
     case("fr-forcee-voiture", "ils l'ont forcée à monter dans une voiture", P1, "danger_now"),
     case("fr-mise-a-la-porte", "mon père m'a mise à la porte, je dors dehors ce soir", P1, "afraid_home"),
     case("fr-menace-is-not-manik", "mon frère nous menace avec une machette", P1, "danger_now", absent="info_request"),
-    case("fr-idiom-bulletin", "mon père va me tuer quand il verra mon bulletin", P3, absent="danger_now"),
+    case("fr-idiom-bulletin", "mon père va me tuer quand il verra mon bulletin", P2, absent="danger_now"),
     case("fr-past-ideation", "avant je pensais à me suicider mais ça va mieux maintenant", P3, "past"),
 ]
 
@@ -145,8 +145,8 @@ DARIJA_LAT = [
     case("dl-negation-joined", "bba mab9ach kaydrbni", P3, "negation"),
     case("dl-past", "hadi 3 snin kan kaydrebni bba", P3, "past"),
     case("dl-hypothetical", "wach ila chi wa7ed kaydrbo bbah?", P3, "hypothetical"),
-    case("dl-idiom", "ghadi y9tlni bba ila sqatt", P3),
-    case("dl-idiom-direct", "mama ghadi t9tlni ila chafat nno9at", P3),
+    case("dl-idiom", "ghadi y9tlni bba ila sqatt", P2),
+    case("dl-idiom-direct", "mama ghadi t9tlni ila chafat nno9at", P2),
     case("dl-threat", "ghadi y9tlni ila hdrt", P1, "danger_now"),
     case("dl-salam", "salam", P4, "greeting", language="darija_lat"),
     case("dl-prank", "hhhhh test", P4, "prank"),
@@ -163,8 +163,8 @@ DARIJA_LAT = [
     case("dl-taken-by-force", "hezzoha b jjehd f tomobil", P1, "trafficking"),
     case("dl-had-li-is-not-tonight", "khali howa had li kaydrebni", P2, absent="danger_now", rules_level=True),
     case("dl-idiom-laughing", "mt mn dd7k m3a sa7bati f lmdrasa", P3, absent="suicide_intent"),
-    case("dl-idiom-bac", "lbac ghadi y9tlni, ma 9rit walou", P3, absent="danger_now"),
-    case("dl-idiom-ymoutni", "bba ghadi ymoutni ila chaf nno9at", P3, absent="danger_now"),
+    case("dl-idiom-bac", "lbac ghadi y9tlni, ma 9rit walou", P2, absent="danger_now"),
+    case("dl-idiom-ymoutni", "bba ghadi ymoutni ila chaf nno9at", P2, absent="danger_now"),
 ]
 
 DARIJA_AR = [
@@ -174,13 +174,13 @@ DARIJA_AR = [
     case("da-diacritics", "بَابَا كَيْضْرَبْنِي دَابَا", P1, "physical_abuse"),
     case("da-negation", "ما بقاش كيضربني", P3, "negation"),
     case("da-past", "هادي 3 سنين كان كيضربني", P3, "past"),
-    case("da-idiom", "بابا غادي يقتلني إلا سقطت", P3),
+    case("da-idiom", "بابا غادي يقتلني إلا سقطت", P2),
     case("da-greeting", "السلام عليكم", P4, "greeting"),
     case("da-negated-life-is-ideation", "ما بقيتش بغيت نعيش", P1, "suicide_intent"),
     case("da-knife-beating-now", "واحد الراجل شاد السكين وكيضرب خويا", P1, "danger_now", "means"),
     case("da-razors-clitic", "دخلو علينا بالمواس", P1, "danger_now", "means"),
     case("da-last-message", "هادي آخر رسالة، سمحو ليا على كلشي", P1, "suicide_plan"),
-    case("da-idiom-bac", "الباك غادي يقتلني هاد العام", P3, absent="danger_now"),
+    case("da-idiom-bac", "الباك غادي يقتلني هاد العام", P2, absent="danger_now"),
 ]
 
 AR = [
@@ -190,14 +190,14 @@ AR = [
     case("ar-ongoing", "أبي يضربني كل يوم", P2, "ongoing", rules_level=True),
     case("ar-negation", "لم يعد يضربني", P3, "negation"),
     case("ar-past", "عندما كنت صغيرا كان أبي يضربني", P3, "past"),
-    case("ar-idiom", "أمي ستقتلني إذا رسبت", P3),
+    case("ar-idiom", "أمي ستقتلني إذا رسبت", P2),
     case("ar-greeting", "مرحبا", P4, "greeting", language="ar"),
     case("ar-no-reason-to-live", "لم يعد لدي سبب للعيش", P1, "suicide_intent"),
     case("ar-do-it-tonight", "سأفعلها الليلة", P1, "suicide_intent"),
     case("ar-last-message", "هذه رسالتي الأخيرة، سامحوني على كل شيء", P1, "suicide_plan"),
     case("ar-stranger-car-young", "رجل غريب أخذ ابن جيراننا ذا الست سنوات في سيارته", P1, "trafficking", "young_child"),
     case("ar-idiom-laughing", "سأموت من الضحك في المدرسة اليوم", P3, absent="suicide_intent"),
-    case("ar-idiom-exam", "الامتحان سيقتلني، لم أراجع شيئا", P3, absent="danger_now"),
+    case("ar-idiom-exam", "الامتحان سيقتلني، لم أراجع شيئا", P2, absent="danger_now"),
     case("ar-sometimes-think-of-method", "أحيانا أفكر في تناول كل الحبوب لكنني لن أفعل", P2, "hypothetical"),
 ]
 
@@ -236,7 +236,7 @@ HARD = [
     case("en-duration-is-not-age", "my dad hit me 3 years ago, he left", P3, "past", absent="young_child"),
     case("en-shouting-is-not-cutting", "my parents fight all the time and keep shouting", P3, absent="self_harm"),
     case("en-neighbour-is-not-nghbar", "hi, my neighbour told me about you", P4, absent="passive_ideation"),
-    case("en-idiom-murder", "my mum is gonna murder me when she sees my room", P3, absent="danger_now"),
+    case("en-idiom-murder", "my mum is gonna murder me when she sees my room", P2, absent="danger_now"),
     case("en-perpetrator-still-home", "dad beat me with his belt, he's still in the house", P1, "perpetrator_access"),
     case("fr-jveux", "jveux mourir ce soir", P1, "suicide_intent"),
     case("fr-corde-chambre", "j'ai une corde dans ma chambre", P1, "suicide_plan"),
@@ -588,7 +588,7 @@ SEVENTH = [
 ]
 
 EIGHTH = [
-    case("en-exam-gonna-kill", "the biology exam is gonna kill me, 40 pages left", P3, absent="danger_now"),
+    case("en-exam-gonna-kill", "the biology exam is gonna kill me, 40 pages left", P2, absent="danger_now"),
     case(
         "fr-controle-tuer",
         "ce contrôle d'anglais va me tuer, je connais rien",
@@ -722,7 +722,7 @@ NINTH = [
     case("ar-child-marriage-age", "أبي سيزوجني بعد العيد وأنا عمري 14 سنة", P1, "child_marriage"),
     case("en-victim-no-age", "my big brother beats me every day", P1, "physical_abuse"),
     case("fr-victim-m-a", "mon voisin m'a touchée plusieurs fois dans l'escalier", P1, "sexual_abuse"),
-    # A concern of the writer's own, said in the first person, is a child's: raised (not in an idiom).
+    # A concern of the writer's own, said in the first person, is a child's: raised (an exam idiom too, since round 27).
     case("fr-own-distress", "je me sens vide depuis des semaines et je pleure le soir", P2, "distress"),
     case("dl-own-family", "walidia dima kaytkhasmo w ana 3yit, ma b9itch n9der n9ra", P2, "family_conflict"),
     case("en-own-cutting", "ive been cutting my legs most nights since the summer", P1, "self_harm"),
@@ -1478,7 +1478,7 @@ ROUND23 = [
     case("dl-promised-beach-guard", "wa3dni bba nmchiw l b7er ghedda", P4, absent="suicide_plan"),
     case("dl-farewell-tonight", "wada3an a sa7bi, ghadi nmchi had lil w mab9itch ghadi nrj3", P1, "suicide_plan"),
     # an exam idiom holds the model's P2 head as it holds its P1 head (engine._thresholds)
-    case("fr-idiom-bac", "ma mère va me tuer si je rate le bac", P3, absent="danger_now"),
+    case("fr-idiom-bac", "ma mère va me tuer si je rate le bac", P2, absent="danger_now"),
 ]  # fmt: skip
 
 # Round 24, from the misses of fresh29 and fresh31-34 (spent this round), by kind (my wording): Arabic words joined
@@ -1551,8 +1551,32 @@ ROUND26 = [
          rules_level=True),
 ]  # fmt: skip
 
+ROUND27 = [
+    case("en-maids-locked-ids",
+         "the woman who brought us here locks us in the flat, we clean all day and she took our ids", P1,
+         "trafficking"),
+    case("dl-maids-papers",
+         "wa7d lmra jabtna mn zagora bach nkhdmo f dar, chdat lina les papiers w ma katkhllinach nkhrjo", P1,
+         "trafficking"),
+    case("ar-cut-veins", "ابني سيقطع شرايينه، أغلق باب غرفته", P1, "suicide_plan"),
+    case("da-cut-veins", "ولدي عندو 15 عام قال ليا غادي يقطع شرايينو", P1, "suicide_plan"),
+    case("da-kidnapped", "خطفو بنت الجيران عندها 8 سنين قدام المدرسة", P1, "trafficking", "young_child"),
+    case("da-headache-pills", "بنتي كلات بزاف ديال الكينات قبل شي ساعة وما بقاتش كترد", P1, "means", "attempt"),
+    case("en-young-not-back", "my son is 6 and hes not back from the shop, its dark", P1, "missing_runaway",
+         "young_child"),
+    case("da-met-online-phone-off", "ختي خرجات باش تلاقى واحد تعرفات عليه فتيكتوك ودابا التيليفون ديالها طافي", P1,
+         "missing_runaway"),
+    case("da-ages-listed", "جارتنا خلات ولادها صغار (3 و5 سنين) بوحدهم فالدار هادي يومين", P1, "neglect",
+         "young_child"),
+    case("da-two-kids-guard", "عندي جوج ولاد 16 و17 عام", P4, absent="young_child", rules_level=True),
+    case("dl-now-the-shouting", "salam ana jara, daba l ghwat f dar jiran, rajel kaydreb bentou 3ndha 13 3am", P1,
+         "danger_now", absent="hypothetical"),
+    case("en-not-home-yet-guard", "my brother is not home yet, he is at football practice", P4,
+         absent="missing_runaway", rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
-    + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26
+    + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27
 )  # fmt: skip
