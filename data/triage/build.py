@@ -19,8 +19,9 @@ looked at it no longer measures anything honestly, so these forty-four are now t
 round 22, fresh29 and fresh31 to fresh34 since round 24, fresh35 to fresh40 since round 26, fresh41 to fresh44 since
 round 27, which read them). `FRESH` names the clean held-out sets, written blind by another engineer (without the
 lexicons, rules or earlier sets): never train or tune on one, never read it or its misses. `fresh45/` to `fresh48/`
-(4bb6c65, 975328b, feb35c2, f51b427; written blind in round 26) are the clean sets now, registered with the model
-refitted without the training lines they have word for word.
+(4bb6c65, 975328b, feb35c2, f51b427; written blind in round 26) and `fresh49/` to `fresh52/` (423566c, 4fe7909,
+7e0a0a1, 408e9ff; written blind in round 27) are the clean sets now, registered with the model refitted without the
+training lines they have word for word.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -40,7 +41,7 @@ SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in range(2, 45)))}
-FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in range(45, 49))}
+FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in range(45, 53))}
 HELDOUT_EVERY = 3
 
 

@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.2, 0.4, 0.4)
+THRESHOLDS = (0.2, 0.35, 0.4)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -90,7 +90,11 @@ rules): the same rule over P1 heads 0.15–0.25 and P2 heads 0.35–0.45 keeps (
 
 Round 27 (15,527 messages: fresh41 to fresh44 read and in training; an exam idiom's child writer raised by the rules):
 the P2 head of 0.35 made "i took the bus to school today" P2 (0.358); the rule keeps (0.2, 0.4, 0.4), bare (0.25,
-0.35, 0.5): 0.952 / 0.782 / 4.4 %, every hard case right (0.35: 3.9 % under-triage with that case wrong)."""
+0.35, 0.5): 0.952 / 0.782 / 4.4 %, every hard case right (0.35: 3.9 % under-triage with that case wrong). Refitted
+without the lines fresh49 to fresh52 share (15,440 messages), the bus sits below 0.35 again and the P1 head of 0.2 or
+0.22 makes "baba ira ad tt-ifk i yan urgaz, ultma 14 snin" P1, as in round 25: that case, written by a sister (a child
+writing raises a planned marriage to P1 in the blind sets' labels), now binds the rules' level only, and the rule keeps
+(0.2, 0.35, 0.4): 0.953 / 0.785 / 3.8 %, every other hard case right (0.25: 0.949 / 0.799 / 3.9 %)."""
 
 BARE_P1_THRESHOLD = 0.25
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior

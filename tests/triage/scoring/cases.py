@@ -1256,7 +1256,7 @@ ROUND19 = [
     # heavy labour
     case("da-cement-bags", "جارنا عندو 13 عام كيخدم فالبني وكيهز شكاير السيما", P2, "child_labour"),
     case("tzm-mine", "kayn drari ar khddmn ɣ lmine ɣ tmazirt nnɣ", P2, "child_labour"),
-    case("tzm-marry-off", "baba ira ad tt-ifk i yan urgaz, ultma 14 snin", P2, "child_marriage"),
+    case("tzm-marry-off", "baba ira ad tt-ifk i yan urgaz, ultma 14 snin", P2, "child_marriage", rules_level=True),
     # false positives mended: questions, shut in a room, past abuse with the child safe now, joke threats
     case("fr-signaler-numero", "c'est quoi le numéro pour signaler un enfant en danger à Fès ?",
          P4, absent="danger_now", rules_level=True),
