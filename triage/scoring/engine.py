@@ -78,7 +78,7 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     elif _read_raise(text, context=context, results=results, codes=codes, concerned=concerned):
         # The model reads the same words and learnt the raise from labels that carry it: raising its level too
         # would count it twice ("my son is 13 and deaf, the boys mock him" is P2, not P1).
-        level = _most_urgent(level, _raised(rules_level, codes=codes))
+        level = _most_urgent(level, _raised(rules_level, codes=codes, asks=_asks(text, codes)))
     return Assessment(
         level=level,
         score=_score(level, cumulative=cumulative),
@@ -217,9 +217,10 @@ def _read_raise(
     return context.reporter is None and (concerned or _asks(text, codes)) and _child_writes(results)
 
 
-def _raised(level: Level, *, codes: frozenset[str]) -> Level:
-    """The level one step more urgent, except for pranks and greetings."""
-    if codes == {"prank"} or (codes and codes <= {"prank", "greeting"}):
+def _raised(level: Level, *, codes: frozenset[str], asks: bool = False) -> Level:
+    """The level one step more urgent, except for pranks, and greetings that ask nothing ("hey im 14"; not "salam ana
+    3ndi 14 ans, wach hadchi kaybqa secret?")."""
+    if codes == {"prank"} or (codes and codes <= {"prank", "greeting"} and not asks):
         return level
     return level.raised()
 

@@ -52,6 +52,7 @@ CUES = frozenset(
         "since",
         "absolve",
         "farewell",
+        "peer",
     }
 )
 OWNED = "owned"
@@ -488,14 +489,15 @@ def first_person(text: str, tokens: tuple[Token, ...], hit: Hit) -> bool:
 
 
 def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, own: bool) -> bool:
-    """Tells whether a child writes: by their age under 18 or their class ("je suis en 3e", "ana f college") or,
+    """Tells whether a child writes: by their age under 18, their class ("je suis en 3e", "ana f college"), a
+    classmate or a friend asked about (`peer`: "my classmate", "what if a friend", "ila kant chi sa7bti") or,
     when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, with
     SELF_EVIDENCE in the text: "je", "ana", "أنا", "i" or an exam idiom's "kill me"), without saying they are an adult
     or writing about their own child ("now im 19", "my son", "wldi")."""
     age = stated_age(tokens, hits)
     if age is not None:
         return age < ADULT_AGE
-    if any(h.name == "self_school" for h in hits):
+    if any(h.name in ("self_school", "peer") for h in hits):
         return True
     if any(h.name == "adult_writer" for h in hits):
         return False

@@ -49,7 +49,7 @@ EN = [
     case("en-sextortion", "he says he will post my photos if I don't pay", P2, "online_exploitation", rules_level=True),
     case("en-negation", "he doesn't hit me anymore", P3, "negation", "physical_abuse"),
     case("en-past", "my uncle hit me three years ago, he moved away", P3, "past"),
-    case("en-hypothetical-abuse", "what if a friend gets hit by her parents sometimes?", P3, "hypothetical"),
+    case("en-hypothetical-abuse", "what if a friend gets hit by her parents sometimes?", P2, "hypothetical"),
     case("en-hypothetical-pills", "what if someone took a lot of pills?", P2, "hypothetical"),
     case("en-idiom-mum", "my mum will kill me if I fail", P2),
     case("en-idiom-homework", "this homework is killing me", P2),
@@ -1575,8 +1575,29 @@ ROUND27 = [
          absent="missing_runaway", rules_level=True),
 ]  # fmt: skip
 
+ROUND28 = [
+    case("ar-forced-into-car", "رجل أجبر طفلة على ركوب سيارة سوداء الآن قرب السوق وهي تصرخ", P1, "trafficking"),
+    case("da-bad-thing-just-now", "واحد دخلني لدارهم ودار ليا حاجة خايبة، دابا عاد خرجت", P1, "sexual_abuse"),
+    case("dl-help-now", "help daba 3afak", P1, "danger_now"),
+    case("en-done-goodbye", "i'm done. goodbye", P1, "suicide_intent"),
+    case("en-done-homework-guard", "i'm done with my homework. goodbye everyone see you tomorrow", P3,
+         absent="suicide_intent", rules_level=True),
+    case("fr-wife-beaten-now", "J'entends le voisin frapper sa femme à l'instant, les petits pleurent", P1,
+         "danger_now"),
+    case("ar-pills-vomiting", "أختي ابتلعت حبوبا كثيرة قبل ساعة وهي تتقيأ", P1, "attempt"),
+    case("dl-meet-tomorrow-secret",
+         "sa7bti 3ndha 14 3am wa7d kbir f insta ghadi yt9abel m3aha ghda w ma tgol l 7ta wa7d", P1, "trafficking"),
+    case("tzm-not-good-thing", "yan urgaz iga yyi kra ur ifulkin ass-a", P1, "sexual_abuse"),
+    case("en-study-medicine-guard", "she wants to study medicine", P4, absent="means", rules_level=True),
+    case("dl-greeting-question-raised", "salam ana 3ndi 14 ans, wach hadchi kaybqa secret ola katgolo l walidin?", P3),
+    case("fr-friend-question", "si une copine se fait toucher par son prof, elle peut vous écrire ?", P2,
+         "hypothetical"),
+    case("dl-if-any-solution-guard", "ila kan chi 7el 3afak goulo lia", P4, absent="hypothetical", rules_level=True),
+    case("da-video-threat-son", "شي واحد كيهدد ولدي بفيديو ديالو وكيطلب الفلوس", P2, "online_exploitation"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
-    + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27
+    + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28
 )  # fmt: skip
