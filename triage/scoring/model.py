@@ -111,10 +111,12 @@ the rules finding something in nearly every training P1; 0.2 still lets the mode
 BARE_P2_THRESHOLD = 0.35
 """The P2 head's threshold for the same messages: once the training sets carried the raise for a child writing, "ana
 f dar" (I'm at home) reached 0.41 on "ana" alone (0.23 by round 21). 0.45 until round 23's backtest."""
-BARE_P3_THRESHOLD = 0.5
+BARE_P3_THRESHOLD = 0.55
 """The P3 head's threshold for the same messages: the P3 head's own threshold until round 23, kept for them when the
 head went to 0.4, so that a question about the service ("my son is autistic, which schools in rabat take children
-like him?", 0.43 with the breadth data) or a promise of the beach ("wa3dni bba nmchiw l b7er ghedda") stays P4."""
+like him?", 0.43 with the breadth data) or a promise of the beach ("wa3dni bba nmchiw l b7er ghedda") stays P4.
+0.55 since round 28, when fresh53 to fresh56 were registered: the beach reached 0.507; cross-validated, 0.55 reads
+0.06 % more messages below their label than 0.5 (3.69 % against 3.63 %), recall and precision unchanged."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1433,8 +1433,8 @@ ROUND21 = [
     # a harm with its timing now that a negation before it denies is no danger now; one it does not reach still is
     case("en-doesnt-hit-now", "my dad doesn't hit me now", P3, "physical_abuse", absent="danger_now"),
     case("en-no-longer-beats", "my stepdad no longer beats me", P3, "physical_abuse", absent="danger_now"),
-    case("dl-no-longer-hits-now", "bba ma b9ach kaydrebni daba", P3, "negation"),
-    case("da-no-longer-hits-now", "بابا مابقاش كيضربني دابا", P3, "negation"),
+    case("dl-no-longer-hits-now", "bba ma b9ach kaydrebni daba", P3, "negation", rules_level=True),
+    case("da-no-longer-hits-now", "بابا مابقاش كيضربني دابا", P3, "negation", rules_level=True),
     case("en-hidden-marks", "he doesn't hit me in the face anymore, only where no one can see", P2,
          "physical_abuse"),
     case("en-cant-take-hits-now", "i cant take it anymore he hits me now", P1, "danger_now"),
