@@ -64,7 +64,7 @@ class Result:
     @property
     def precision(self) -> float:
         """Cross-validated P1 precision."""
-        return self.counts["hit"] / self.counts["flagged"] if self.counts["flagged"] else 0.0
+        return train.precision(self.counts)
 
     def rate(self, key: str) -> float:
         """A count as a share of the messages."""

@@ -585,7 +585,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
             findings.append(Finding(hit.name, evidence, soft))
     # A concern of the writer's own says a child writes ("mama ghadi t9telni ila sqtt, w ma kann3esch"), and so
     # does the distress of an exam idiom, which is the writer's own ("lbac ghadi y9tlni": DOMAIN's raise for a child
-    # writing, as every writer of the blind sets since fresh35 labels it).
+    # writing, as most writers of the blind sets since fresh35 label it).
     own = any(h.name == "idiom_stress" for h in hits) or any(
         f.code in OWN_CONCERNS and f.softened_by is None for f in findings
     )

@@ -176,7 +176,7 @@ def print_cross_validation(path: Path) -> None:
     print(f"{CV_FOLDS}-fold cross-validation on {len(rows)} messages, P1 precision floor {PRECISION_FLOOR}")
     ranked = sorted(
         (r for r in results if r[0][0] > prior),
-        key=lambda r: (_precision(r[1]) < PRECISION_FLOOR, r[1]["p1"] - r[1]["hit"], r[1]["under"], r[1]["over"]),
+        key=lambda r: (precision(r[1]) < PRECISION_FLOOR, r[1]["p1"] - r[1]["hit"], r[1]["under"], r[1]["over"]),
     )
     _print_table(ranked[:15], total=len(rows))
     print(f"\nevery P1 threshold, P2 and P3 heads at {THRESHOLDS[1:]}:")
@@ -188,11 +188,11 @@ def _print_table(results: list[tuple[tuple[float, float, float], Counter[str]]],
     print("thresholds          P1 missed  P1 recall  P1 precision  under-triage  over-triage")
     for thresholds, c in results:
         recall = c["hit"] / c["p1"] if c["p1"] else 0.0
-        print(f"{thresholds!s:<20}{c['p1'] - c['hit']:>9}{recall:>11.3f}{_precision(c):>14.3f}"
+        print(f"{thresholds!s:<20}{c['p1'] - c['hit']:>9}{recall:>11.3f}{precision(c):>14.3f}"
               f"{c['under'] / total:>14.1%}{c['over'] / total:>13.1%}")  # fmt: skip
 
 
-def _precision(counts: Counter[str]) -> float:
+def precision(counts: Counter[str]) -> float:
     """Returns the P1 precision of cross-validation counts."""
     return counts["hit"] / counts["flagged"] if counts["flagged"] else 0.0
 
