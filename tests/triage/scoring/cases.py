@@ -1594,6 +1594,11 @@ ROUND28 = [
          "hypothetical"),
     case("dl-if-any-solution-guard", "ila kan chi 7el 3afak goulo lia", P4, absent="hypothetical", rules_level=True),
     case("da-video-threat-son", "شي واحد كيهدد ولدي بفيديو ديالو وكيطلب الفلوس", P2, "online_exploitation"),
+    case("en-year-past", "a teacher hit me with a ruler in 2019. i am at another school now", P3, "past",
+         absent="danger_now", rules_level=True),
+    case("fr-year-past", "mon oncle m'a touchée en 2018", P3, "past", rules_level=True),
+    case("en-born-year-guard", "i was born in 2012 and my dad hits me every day", P2, "physical_abuse", "ongoing",
+         rules_level=True),
 ]  # fmt: skip
 
 ALL = (
