@@ -73,12 +73,13 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     level = _most_urgent(rules_level, model_level)  # the answers only lift a level to P2 or P1: before or after, alike
     results = [current, *earlier]
     concerned = _concerned(results, codes)
+    asks = _asks(text, codes)
     if _raises(context=context):
         level = _raised(level, codes=codes)
-    elif _read_raise(text, context=context, results=results, codes=codes, concerned=concerned):
+    elif _read_raise(context=context, results=results, codes=codes, concerned=concerned, asks=asks):
         # The model reads the same words and learnt the raise from labels that carry it: raising its level too
         # would count it twice ("my son is 13 and deaf, the boys mock him" is P2, not P1).
-        level = _most_urgent(level, _raised(rules_level, codes=codes, asks=_asks(text, codes)))
+        level = _most_urgent(level, _raised(rules_level, codes=codes, asks=asks))
     return Assessment(
         level=level,
         score=_score(level, cumulative=cumulative),
@@ -208,13 +209,13 @@ def _raises(*, context: Context) -> bool:
 
 
 def _read_raise(
-    text: str, *, context: Context, results: list[RuleResult], codes: frozenset[str], concerned: bool
+    *, context: Context, results: list[RuleResult], codes: frozenset[str], concerned: bool, asks: bool
 ) -> bool:
     """Whether the text itself raises the rules' level by one: it names a young child ("my 8 year old"), a disability
     or a repeat contact in a message of concern, or says a child writes a message of concern or a question."""
     if "young_child" in codes or (concerned and _named_raise(results)):
         return True
-    return context.reporter is None and (concerned or _asks(text, codes)) and _child_writes(results)
+    return context.reporter is None and (concerned or asks) and _child_writes(results)
 
 
 def _raised(level: Level, *, codes: frozenset[str], asks: bool = False) -> Level:

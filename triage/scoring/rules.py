@@ -583,16 +583,14 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         if (hit.name, evidence, soft) not in seen:
             seen.add((hit.name, evidence, soft))
             findings.append(Finding(hit.name, evidence, soft))
-    # A concern of the writer's own says a child writes ("mama ghadi t9telni ila sqtt, w ma kann3esch"), and so
-    # does the distress of an exam idiom, which is the writer's own ("lbac ghadi y9tlni": DOMAIN's raise for a child
-    # writing, as most writers of the blind sets since fresh35 label it).
-    own = any(h.name == "idiom_stress" for h in hits) or any(
-        f.code in OWN_CONCERNS and f.softened_by is None for f in findings
-    )
     victim = victim or (relived and any(f.code == "distress" for f in findings))
     findings += [
         Finding("distress", text[tokens[h.first].start : tokens[h.last].end]) for h in hits if h.name == "idiom_stress"
     ]
+    # A concern of the writer's own says a child writes ("mama ghadi t9telni ila sqtt, w ma kann3esch"), the distress
+    # of an exam idiom included, which is the writer's own ("lbac ghadi y9tlni": DOMAIN's raise for a child writing, as
+    # most writers of the blind sets since fresh35 label it).
+    own = any(f.code in OWN_CONCERNS and f.softened_by is None for f in findings)
     cues: dict[str, list[str]] = {name: [] for name in EVIDENCED_CUES}
     for h in hits:
         if h.name in cues:
