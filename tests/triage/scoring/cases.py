@@ -1601,8 +1601,51 @@ ROUND28 = [
          rules_level=True),
 ]  # fmt: skip
 
+ROUND29 = [
+    case("en-van-pushing-girls", "a man is pushing two small girls into a van by the bus station and they are crying",
+         P1, "trafficking"),
+    case("fr-just-made-get-in",
+         "une femme vient d'en faire monter trois dans une voiture, des fillettes à qui elle promet du travail", P1,
+         "trafficking"),
+    case("dl-villa-girls-now", "wa7d rajel kaydkhl bnat sghar l villa fiha rjal kbar, daba dkhlo jouj", P1,
+         "trafficking"),
+    case("ar-marriage-tonight-locked", "سيأتون الليلة لعقد قراني وأبي أغلق علي باب الغرفة، عمري 14 سنة", P1,
+         "child_marriage", "danger_now"),
+    case("en-come-home-see", "my brother saw me with a boy. he wrote come home and see what happens. im 15", P1,
+         "afraid_home"),
+    case("fr-torn-dress-tonight", "ma fille de 10 ans est rentrée ce soir avec sa robe déchirée, elle tremble", P1,
+         "sexual_abuse", "danger_now"),
+    case("da-torn-clothes-afternoon", "خويا الصغير رجع هاد العشية كيبكي و حوايجو مقطعين", P1, "sexual_abuse"),
+    case("en-torn-dress-wedding-guard", "my sister's dress was torn at the wedding tonight, she cried", P4,
+         absent="sexual_abuse", rules_level=True),
+    case("ar-boat-forest", "ابن عمي عمره 15 سنة في الغابة قرب الفنيدق مع آخرين ينتظرون القارب للعبور الليلة", P1,
+         "trafficking"),
+    case("en-ferry-guard", "we are waiting for the boat to tangier med tonight with my parents", P4,
+         absent="trafficking", rules_level=True),
+    case("ar-debt-travel", "أحضرني رجل من القرية لأعمل عنده، ويقول إن علي أن أرد له ثمن السفر", P1, "trafficking"),
+    case("dl-phone-off-work-promise", "bent 3ami 16 3am mchat m3a wa7d drari galo lha ghadi tkhdem f tanja, daba tfa "
+         "tel dyalha", P1, "trafficking", "missing_runaway"),
+    case("tzm-employer-hits", "xeddmeɣ di taddart n yiwen n urgaz, tamṭṭut-nnes tewwet-ayi kul ass", P2,
+         "physical_abuse", "child_labour"),
+    case("tzm-one-guard", "yiwet n teqcict tedda d yemma-s ɣer ssuq", P4, absent="physical_abuse", rules_level=True),
+    case("da-rub-euphemism", "بنتي قالت ليا بلي الجار كيحكها فالدروج", P2, "sexual_abuse"),
+    case("dl-rub-euphemism", "mol l7anout 7kaha w hiya 12 ans", P2, "sexual_abuse"),
+    case("en-send-to-school", "he has my photos and wants 300 dh or he will send them to my whole school", P2,
+         "online_exploitation", rules_level=True),
+    case("da-game-gems", "واحد فاللعبة كيطلب من ولدي يصيفط ليه تصاويرو وكيعطيه الجواهر", P2, "online_exploitation"),
+    case("fr-back-from-work-guard", "mon père est rentré du travail, on mange maintenant", P4,
+         absent="perpetrator_access", rules_level=True),
+    case("en-back-from-work-guard", "my dad came back from work now and we are eating dinner", P4,
+         absent="perpetrator_access", rules_level=True),
+    case("en-back-from-work-hits", "he came back from work and is hitting my mum right now", P1, "danger_now"),
+    case("fr-children-into-car-work", "un homme fait monter des enfants dans une voiture en leur promettant du travail",
+         P1, "trafficking"),
+    case("dl-wont-come-back", "ana khayf 3la khti, mchat hadi jouj iyam w ma bghatch trje3", P2, "missing_runaway",
+         rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
-    + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28
+    + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29
 )  # fmt: skip
