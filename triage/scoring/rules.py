@@ -624,11 +624,13 @@ def _after_lure(hits: list[Hit], name: str) -> list[Hit]:
 
 def _here(tokens: tuple[Token, ...], hits: list[Hit], *, now: bool) -> bool:
     """Whether the person's presence is the message's news: a reply that says nothing else and nothing of the writer,
-    with timing now or short ("wah rah hna daba f salon", "iwa, illa ghid"; not "he's here, my brother, he says hi",
-    "ana w mama rah hna", nor "khali howa 7daya li kaydrebni" whose abuse the rules weigh on its own)."""
-    said = [h for h in hits if h.name not in CUES and h.name not in MODIFIERS and h.name != "ongoing"]
+    with timing now, with an access for the night, or short ("wah rah hna daba f salon", "iwa, illa ghid"; not "he's
+    here, my brother, he says hi", "ana w mama rah hna", nor "khali howa 7daya li kaydrebni" whose abuse the rules
+    weigh on its own)."""
+    said = [h for h in hits if h.name not in CUES | MODIFIERS | {"ongoing", "perpetrator_access"}]
     mine = any(h.name == "self" for h in hits)  # "ana w mama rah hna": we are here
-    return not said and not mine and (now or len(_word_indices(tokens)) <= PRESENT_ALONE_WORDS)
+    access = any(h.name == "perpetrator_access" for h in hits)  # "… وأمي في العمل حتى الصباح": for the night
+    return not said and not mine and (now or access or len(_word_indices(tokens)) <= PRESENT_ALONE_WORDS)
 
 
 def _word_indices(tokens: tuple[Token, ...]) -> list[int]:
@@ -728,16 +730,16 @@ def _disavowed(findings: list[Finding], *, acted: list[Finding], by: str) -> tup
 
 
 def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list[Finding]) -> list[Finding]:
-    """Adds the signals that come from combinations: abuse now (unless the person who harms is away), abuse
-    with a weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi
-    l khedma f lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing or a question of
-    lethality is a plan; means acted on (see ACTS) is a plan or an attempt; a lure (a job abroad, going with
-    someone, getting in a car, children put into a van) kept secret, set for now or tomorrow, taken by force
-    (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or by
-    confinement ("they don't let me go out", "took my phone": alone, strict parents say as much) is trafficking, and so
-    is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a
-    plea (PLEAS), the person here while the child cannot speak (WATCHED), here now or in a short reply
-    (PRESENT_ALONE_WORDS), or a child shut in now or without food, is danger now."""
+    """Adds the signals that come from combinations: abuse now (unless the person who harms is away), abuse with a
+    weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi l khedma f
+    lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing, a question of lethality or a
+    hypothetical about means (the means at hand) is a plan; means acted on (see ACTS) is a plan or an attempt; a lure (a
+    job abroad, going with someone, getting in a car, children put into a van) kept secret, set for now or tomorrow,
+    taken by force (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or
+    by confinement ("they don't let me go out", "took my phone": alone, strict parents say as much) is trafficking, and
+    so is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a plea
+    (PLEAS), the person here while the child cannot speak (WATCHED), here now or in a short reply (PRESENT_ALONE_WORDS),
+    or a child shut in now or without food, is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
@@ -769,7 +771,9 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     ideation = active.keys() & IDEATION
     if "self_harm" in active:
         ideation -= {"distress"}
-    if "means" in active and (ideation or cues[LETHALITY]) and "suicide_plan" not in active:
+    # "wach ila wa7d chrb dwa dyal tension kaml kaymout? l3lba f yddi daba": the means asked about is at hand
+    asked = any(f.code == "means" and f.softened_by == "hypothetical" for f in findings)
+    if "means" in active and (ideation or cues[LETHALITY] or asked) and "suicide_plan" not in active:
         derived.append(Finding("suicide_plan", active["means"].evidence))
     if "means" in active and now_evidence and "suicide_plan" not in active and not derived:
         derived.append(Finding("suicide_plan", f"{active['means'].evidence} … {now_evidence[0]}"))
