@@ -22,8 +22,10 @@ fresh60 since round 30, which read them). `FRESH` names the clean held-out sets,
 (without the lexicons, rules or earlier sets): never train or tune on one, never read it or its misses. `fresh53/` to
 `fresh56/` (2585388, a4ebd36, ecbc178, 202d5c5; written blind in round 28 with no emphasis, a general month of
 contacts) and `fresh61/` to `fresh64/` (721af4c, 7789cc7, 93cf359, 88e6e4a; written blind in round 30: fresh61 and
-fresh62 a general month, fresh63 teenagers writing about themselves, fresh64 nights and weekends) are the clean sets
-now, registered with the model refitted without the training lines they have word for word.
+fresh62 a general month, fresh63 teenagers writing about themselves, fresh64 nights and weekends) and `fresh65/` to
+`fresh68/` (db66fb6, 6ba59e7, 5e02bbf, 9d1df96; written blind after round 30b: fresh65 and fresh66 a general month,
+fresh67 relatives writing about children under 12, fresh68 migrant children and children on the move) are the clean
+sets now, registered with the model refitted without the training lines they have word for word.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -43,7 +45,7 @@ SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 61))))}
-FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(61, 65)))}
+FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(61, 69)))}
 HELDOUT_EVERY = 3
 
 
