@@ -1,4 +1,4 @@
-"""The editable lexicons: every file loads and only uses known categories."""
+"""The editable lexicons: every file loads, only uses known categories and lists a phrase once per category."""
 
 import json
 from importlib import resources
@@ -15,6 +15,7 @@ def test_categories_are_known(language: str) -> None:
     raw = json.loads((resources.files("triage.scoring") / "lexicons" / f"{language}.json").read_text("utf-8"))
     assert set(raw["phrases"]) <= LEXICON_CATEGORIES
     assert all(phrase.strip() for items in raw["phrases"].values() for phrase in items)
+    assert all(len(set(items)) == len(items) for items in raw["phrases"].values())  # a repeat adds nothing
 
 
 def test_all_lexicons_load() -> None:
