@@ -73,8 +73,11 @@ HERE = "present_now"
 SETTLED_CUE = "past_cue"
 """Not a lexicon cue: the evidence of every past cue, found or not, which ends a confinement (`_held_now`)."""
 WATCHED = ("present", "silenced")
-"""The person is here and the child cannot speak ("hes here. cant talk", "howa hna … ma n9derch ntkelm"): the person
-who harms is present, whatever the message calls them."""
+"""The person is here and the child cannot speak ("hes here. cant talk", "howa hna … ma n9derch ntkelm") or is locked in
+("il a fermé la porte à clé et il attend dans le couloir"): the person who harms is present, whatever the message
+calls them."""
+SELF_REACH = 3
+"""How many tokens before the person's presence the writer still shares it ("ana w mama rah hna": we are here)."""
 ACTS = {"possession": "suicide_plan", "will_use": "suicide_plan", "ingest": "attempt", "fall": "suicide_plan"}
 """A cue followed by means in the same clause: means at hand or about to be used is a plan ("i have the rope",
 "3ndi l7bel", "je vais avaler les cachets"); means swallowed or drunk is an attempt ("swallowed the tablets",
@@ -628,7 +631,9 @@ def _here(tokens: tuple[Token, ...], hits: list[Hit], *, now: bool) -> bool:
     here, my brother, he says hi", "ana w mama rah hna", nor "khali howa 7daya li kaydrebni" whose abuse the rules
     weigh on its own)."""
     said = [h for h in hits if h.name not in CUES | MODIFIERS | {"ongoing", "perpetrator_access"}]
-    mine = any(h.name == "self" for h in hits)  # "ana w mama rah hna": we are here
+    presence = [h for h in hits if h.name == "present"]
+    # "ana w mama rah hna": we are here; not "إنه هنا مرة أخرى … وأنا وحدي مع أختي", the writer alone with him
+    mine = any(h.name == "self" and any(p.first - SELF_REACH <= h.first <= p.last for p in presence) for h in hits)
     access = any(h.name == "perpetrator_access" for h in hits)  # "… وأمي في العمل حتى الصباح": for the night
     return not said and not mine and (now or access or len(_word_indices(tokens)) <= PRESENT_ALONE_WORDS)
 
@@ -738,8 +743,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     taken by force (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or
     by confinement ("they don't let me go out", "took my phone": alone, strict parents say as much) is trafficking, and
     so is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a plea
-    (PLEAS), the person here while the child cannot speak (WATCHED), here now or in a short reply (PRESENT_ALONE_WORDS),
-    or a child shut in now or without food, is danger now."""
+    (PLEAS), the person here while the child cannot speak or is locked in (WATCHED), here now or in a short reply
+    (PRESENT_ALONE_WORDS), or a child shut in now or without food, is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
@@ -747,7 +752,8 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         if finding.code not in active:
             derived.append(finding)
             active[finding.code] = finding
-    watched = f"{cues['present'][0]} … {cues['silenced'][0]}" if cues["present"] and cues["silenced"] else None
+    shut = cues["silenced"] or cues["confined"]
+    watched = f"{cues['present'][0]} … {shut[0]}" if cues["present"] and shut else None
     here = cues[HERE][0] if cues[HERE] and not cues["away"] else None
     held_now = _held_now(cues)
     cried = cues["plea"][0] if cues["plea"] else watched or here or held_now
