@@ -24,8 +24,11 @@ it or its misses. `fresh53/` to
 `fresh56/` (2585388, a4ebd36, ecbc178, 202d5c5; written blind in round 28 with no emphasis, a general month of
 contacts) and `fresh65/` to
 `fresh68/` (db66fb6, 6ba59e7, 5e02bbf, 9d1df96; written blind after round 30b: fresh65 and fresh66 a general month,
-fresh67 relatives writing about children under 12, fresh68 migrant children and children on the move) are the clean
-sets now, registered with the model refitted without the training lines they have word for word.
+fresh67 relatives writing about children under 12, fresh68 migrant children and children on the move) and `fresh69/`
+to `fresh72/` (32a07de, e8da096, 7cf1175, eec8b9d; written blind after round 31 with DOMAIN's raise applied to every
+message, at most one level: fresh69 a general month, fresh70 a summer month with Eid, fresh71 children living away
+from their parents and children with disabilities, fresh72 life online and at school) are the clean sets now,
+registered with the model refitted without the training lines they have word for word.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -45,7 +48,7 @@ SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 65))))}
-FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(65, 69)))}
+FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(65, 73)))}
 HELDOUT_EVERY = 3
 
 
