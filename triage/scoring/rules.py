@@ -154,8 +154,8 @@ NOW_HARM = ABUSE | {"child_marriage"}
 cue says the person who harms is elsewhere ("walakin dba howa f lkhedma", "وهو الآن في سفر")."""
 DISAVOWABLE = frozenset({"suicide_intent", "suicide_plan", "passive_ideation", "means"})
 """Thoughts a `disavow` cue ("but i'm not going to do anything", "jai aucune intention", "وما ناويش") turns into
-a thought of a method (P2; a passive wish to be dead stays P3), unless the message also has timing now, an attempt, a
-medical emergency or danger."""
+a thought of a method (P2; a passive wish to be dead stays P3), unless the message also has timing now, a farewell
+("je vais pas me faire de mal … j'ai donné mon chat … merci pour tout"), an attempt, a medical emergency or danger."""
 DISAVOW_REACH = 1
 """How many tokens after a disavowal a timing cue still belongs to it ("i wont do it rn", not "… tonight i will")."""
 SUICIDAL = frozenset({"suicide_intent", "suicide_plan", "attempt", "means", "self_harm", "passive_ideation"})
@@ -604,7 +604,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
     cues[HERE] = cues["present"] if cues["present"] and _here(tokens, hits, now=bool(cues["now"])) else []
     cues[SETTLED_CUE] = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "past"]
-    if cues["disavow"] and not cues["now"]:
+    if cues["disavow"] and not cues["now"] and not cues["farewell"]:  # "je vais pas me faire de mal … merci pour tout"
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
     derived = _derived(findings, cues=cues, acted=acted)
     figurative = any(h.name in IDIOMS for h in hits)
