@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.19, 0.36, 0.42)
+THRESHOLDS = (0.2, 0.36, 0.42)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -123,7 +123,12 @@ under-triage; a P1 head of 0.16: precision 0.746, under the floor).
 Round 32 (21,276 messages: fresh65 to fresh68 read and in training, round 32's rules): the same rule, by writer, over P1
 heads 0.16–0.2 and P2 heads 0.35–0.4. A P2 head of 0.35 makes "j'ai 13 ans" P2; at 0.36 a P1 head of 0.18 reads
 precision 0.748, under the floor, and 0.2 reads 0.955 / 0.754 / 3.7 %. (0.19, 0.36, 0.42) with the same bare heads:
-0.956 / 0.751 / 3.7 %, every hard case right."""
+0.956 / 0.751 / 3.7 %, every hard case right.
+
+Round 33 (22,507 messages: fresh69 to fresh72 read and in training, labelled with DOMAIN's raise on every message):
+"j'ai 13 ans", a bare reply, reads P2 under the bare P2 head of 0.35 or 0.4 at every P1 and P2 head tried (0.18–0.2,
+0.36–0.4). With a bare P2 head of 0.45, the rule keeps (0.2, 0.36, 0.42): 0.957 / 0.753 / 3.9 %, every hard case right
+(0.19: precision 0.749, under the floor)."""
 
 BARE_P1_THRESHOLD = 0.3
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
@@ -134,9 +139,10 @@ the rules finding something in nearly every training P1; 0.2 still lets the mode
 "my mom is coming to pick me up tonight" reached 0.262; cross-validated, 0.3 costs 0.002 of recall (0.953 against
 0.955). 0.25 in round 29, when fresh45 to fresh48 took it back to 0.224; 0.3 again since round 30, where 0.25 makes it
 P1."""
-BARE_P2_THRESHOLD = 0.35
+BARE_P2_THRESHOLD = 0.45
 """The P2 head's threshold for the same messages: once the training sets carried the raise for a child writing, "ana
-f dar" (I'm at home) reached 0.41 on "ana" alone (0.23 by round 21). 0.45 until round 23's backtest."""
+f dar" (I'm at home) reached 0.41 on "ana" alone (0.23 by round 21). 0.45 until round 23's backtest, 0.35 from then
+until round 33, when sets labelled with the raise on every message took a bare "j'ai 13 ans" above 0.4."""
 BARE_P3_THRESHOLD = 0.55
 """The P3 head's threshold for the same messages: the P3 head's own threshold until round 23, kept for them when the
 head went to 0.4, so that a question about the service ("my son is autistic, which schools in rabat take children

@@ -53,6 +53,7 @@ CUES = frozenset(
         "absolve",
         "farewell",
         "peer",
+        "day",
     }
 )
 OWNED = "owned"
@@ -94,6 +95,9 @@ SOON = "soon"
 nothing else reads it."""
 ACCESS_NOW = "access_now"
 """Not a lexicon cue: the evidence of access that holds its own timing now ("ghadi yji lyoum l darna")."""
+DAY = "day"
+"""A day this week ("had samedi", "ce week-end"): with a hypothetical about means, a date set; nothing else reads it (a
+lure set for the weekend is not under way as one set for tonight is)."""
 TAKEN = ("secrecy", "confined", "forced", "now", SOON)
 """Cues that make a lure trafficking: kept secret, confinement, force, set for now or for tomorrow."""
 EVIDENCED_CUES = (
@@ -107,6 +111,7 @@ EVIDENCED_CUES = (
     "absolve",
     "farewell",
     LETHALITY,
+    DAY,
     *WATCHED,
 )
 """Cues whose evidence `_derived` reads."""
@@ -632,8 +637,17 @@ def _here(tokens: tuple[Token, ...], hits: list[Hit], *, now: bool) -> bool:
     weigh on its own)."""
     said = [h for h in hits if h.name not in CUES | MODIFIERS | {"ongoing", "perpetrator_access"}]
     presence = [h for h in hits if h.name == "present"]
-    # "ana w mama rah hna": we are here; not "إنه هنا مرة أخرى … وأنا وحدي مع أختي", the writer alone with him
-    mine = any(h.name == "self" and any(p.first - SELF_REACH <= h.first <= p.last for p in presence) for h in hits)
+    breaks = [h.first for h in hits if h.name == "clause_break"]
+    # "ana w mama rah hna": we are here; not "إنه هنا مرة أخرى … وأنا وحدي مع أختي", the writer alone with him, nor
+    # "aws iyi. illa ghid" (help me. he is here)
+    mine = any(
+        h.name == "self"
+        and any(
+            p.first - SELF_REACH <= h.first <= p.last and not any(h.first < b < p.first for b in breaks)
+            for p in presence
+        )
+        for h in hits
+    )
     access = any(h.name == "perpetrator_access" for h in hits)  # "… وأمي في العمل حتى الصباح": for the night
     return not said and not mine and (now or access or len(_word_indices(tokens)) <= PRESENT_ALONE_WORDS)
 
@@ -736,15 +750,17 @@ def _disavowed(findings: list[Finding], *, acted: list[Finding], by: str) -> tup
 
 def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list[Finding]) -> list[Finding]:
     """Adds the signals that come from combinations: abuse now (unless the person who harms is away), abuse with a
-    weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi l khedma f
-    lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing, a question of lethality or a
-    hypothetical about means (the means at hand) is a plan; means acted on (see ACTS) is a plan or an attempt; a lure (a
-    job abroad, going with someone, getting in a car, children put into a van) kept secret, set for now or tomorrow,
-    taken by force (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or
-    by confinement ("they don't let me go out", "took my phone": alone, strict parents say as much) is trafficking, and
-    so is a child's work behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a plea
-    (PLEAS), the person here while the child cannot speak or is locked in (WATCHED), here now or in a short reply
-    (PRESENT_ALONE_WORDS), or a child shut in now or without food, is danger now."""
+    weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi l khedma
+    f lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing, a question of lethality or a
+    hypothetical about means (the means at hand) is a plan, and so is a hypothetical about means with a time set
+    (now, tomorrow or a day this week: "… wach tmout? 9alt lia had samedi"); means acted on (see ACTS) is a plan or
+    an attempt; a lure (a job abroad, going with someone, getting in a car, children put into a van) kept secret,
+    set for now or tomorrow, taken by force (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child
+    missing ("her phone is off") or by confinement ("they don't let me go out", "took my phone": alone, strict
+    parents say as much) is trafficking, and so is a child's work behind a locked door ("kaysdo 3lia lbab", "they
+    lock me in"); a message that is only a plea (PLEAS), the person here while the child cannot speak or is locked
+    in (WATCHED), here now or in a short reply (PRESENT_ALONE_WORDS), or a child shut in now or without food, is
+    danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
@@ -781,6 +797,11 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     asked = any(f.code == "means" and f.softened_by == "hypothetical" for f in findings)
     if "means" in active and (ideation or cues[LETHALITY] or asked) and "suicide_plan" not in active:
         derived.append(Finding("suicide_plan", active["means"].evidence))
+    # "ghir so2al 3la sa7bti: ila chrbat ga3 dwa d mamaha wach tmout? 9alt lia had samedi": asked, and dated
+    dated = now_evidence or cues[SOON] or cues[DAY]
+    means_asked = next((f.evidence for f in findings if f.code == "means" and f.softened_by == "hypothetical"), None)
+    if means_asked and dated and not {"suicide_plan", "attempt"} & (active.keys() | {f.code for f in derived}):
+        derived.append(Finding("suicide_plan", f"{means_asked} … {dated[0]}"))
     if "means" in active and now_evidence and "suicide_plan" not in active and not derived:
         derived.append(Finding("suicide_plan", f"{active['means'].evidence} … {now_evidence[0]}"))
     return derived
