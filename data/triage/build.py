@@ -22,9 +22,10 @@ round 30, fresh61 to fresh64 since round 31, fresh65 to fresh68 since round 32, 
 read them). `FRESH` names the clean held-out sets, written blind by another engineer (without the lexicons, rules or
 earlier sets): never train or tune on one, never read it or its misses. `fresh53/` to `fresh56/` (2585388, a4ebd36,
 ecbc178, 202d5c5; written blind in round 28 with no emphasis, a general month of contacts) and `fresh73/` to `fresh76/`
-(written blind after round 32, with DOMAIN's raise applied to every message, at most one level: fresh73 a general month,
-fresh74 the start of the school year and Ramadan, fresh75 children and teenagers writing about themselves, fresh76 rural
-Morocco) are the clean sets now, registered with the model refitted without the training lines they have word for word.
+(f3b7849, bdbfb11, 1953d60, 0f35c29; written blind after round 32, with DOMAIN's raise applied to every message, at most
+one level: fresh73 a general month, fresh74 the start of the school year and Ramadan, fresh75 children and teenagers
+writing about themselves, fresh76 rural Morocco) are the clean sets now, registered with the model refitted without the
+training lines they have word for word.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -44,8 +45,7 @@ SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
 SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 73))))}
-# fresh73 to fresh76 join once all four are written
-FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57),))}
+FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(73, 77)))}
 HELDOUT_EVERY = 3
 
 
