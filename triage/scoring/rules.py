@@ -794,12 +794,12 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     if "self_harm" in active:
         ideation -= {"distress"}
     # "wach ila wa7d chrb dwa dyal tension kaml kaymout? l3lba f yddi daba": the means asked about is at hand
-    asked = any(f.code == "means" and f.softened_by == "hypothetical" for f in findings)
+    means_asked = next((f.evidence for f in findings if f.code == "means" and f.softened_by == "hypothetical"), None)
+    asked = means_asked is not None
     if "means" in active and (ideation or cues[LETHALITY] or asked) and "suicide_plan" not in active:
         derived.append(Finding("suicide_plan", active["means"].evidence))
     # "ghir so2al 3la sa7bti: ila chrbat ga3 dwa d mamaha wach tmout? 9alt lia had samedi": asked, and dated
     dated = now_evidence or cues[SOON] or cues[DAY]
-    means_asked = next((f.evidence for f in findings if f.code == "means" and f.softened_by == "hypothetical"), None)
     if means_asked and dated and not {"suicide_plan", "attempt"} & (active.keys() | {f.code for f in derived}):
         derived.append(Finding("suicide_plan", f"{means_asked} … {dated[0]}"))
     if "means" in active and now_evidence and "suicide_plan" not in active and not derived:
