@@ -75,7 +75,7 @@ def assess(text: str, *, context: Context | None = None, model: Model | None = N
     concerned = _concerned(results, codes)
     asks = _asks(text, codes)
     if _raises(context=context):
-        level = _raised(level, codes=codes)
+        level = _raised(level, codes=codes, asks=asks)
     elif _read_raise(context=context, results=results, codes=codes, concerned=concerned, asks=asks):
         # The model reads the same words and learnt the raise from labels that carry it: raising its level too
         # would count it twice ("my son is 13 and deaf, the boys mock him" is P2, not P1).

@@ -219,6 +219,8 @@ CONJUNCTIONS = frozenset(
 """Words that close an age said without a unit: "im 14 if i call you…", "3ndi 15 walakin…"."""
 ARABIC_AND = "و"
 """Arabic writes "and" joined to the next word ("عمري 15 ولا أحد يعرف"): such a word closes an age too."""
+OF_TZM = "n"
+"""Tamazight links a number to its unit with "of" ("15 n sna", "9 n iseggwasn"): the age's unit starts there."""
 ARABIC_TEENS = frozenset({"عشر", "عشره"})
 """The word that makes a unit a teen ("أربع عشرة سنة" is fourteen) and an ordinal one ("في الخامسة عشرة" is fifteen,
 not five)."""
@@ -307,13 +309,13 @@ def find_hits(tokens: tuple[Token, ...]) -> list[Hit]:
 
 def clause_ids(tokens: tuple[Token, ...], hits: list[Hit]) -> list[int]:
     """Returns, for each token, the number of the clause it belongs to. A clause that is nothing but a time in the
-    past ("when i was little, someone in my family did things to me", "asmi ttuɣ d tamezzyant, …") is one with the
-    clause after it: it says when that happened."""
+    past ("when i was little, someone in my family did things to me", "asmi ttuɣ d tamezzyant, …", "mli kan 3ndi 9
+    snin, …") is one with the clause after it: it says when that happened."""
     breaks = {h.first for h in hits if h.name == "clause_break"}
-    pasts = [h for h in hits if h.name == "past"]
+    ends = [(p.first, _age_end(tokens, hits, p.last)) for p in hits if p.name == "past"]
     start = 0
     for index in sorted(breaks):
-        if start < index and any(p.first <= start and index - 1 <= p.last for p in pasts):
+        if start < index and any(first <= start and index - 1 <= last for first, last in ends):
             breaks.discard(index)
         start = index + 1
     ids, clause = [], 0
@@ -322,6 +324,22 @@ def clause_ids(tokens: tuple[Token, ...], hits: list[Hit]) -> list[int]:
             clause += 1
         ids.append(clause)
     return ids
+
+
+def _ages_then(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
+    """The age the writer or a child had when something happened, as a time in the past ("mli kont 9 snin", "asmi
+    ghuri 9 n iseggwasn"; not "mli kont ghadi l dar", which can be an hour ago)."""
+    pasts = {(h.first, h.last) for h in hits if h.name == "past"}
+    then = [h for h in hits if h.name == "age_then" and (h.first, h.last) not in pasts]
+    return [Hit("past", h.first, end) for h in then if (end := _age_end(tokens, hits, h.last)) > h.last]
+
+
+def _age_end(tokens: tuple[Token, ...], hits: list[Hit], last: int) -> int:
+    """Where a time in the past ends once the age it gives is counted ("mli kan 3ndi | 9 snin", "asmi ghuri | 9 n
+    iseggwasn"): its number and the unit right after, if any."""
+    if last + 1 >= len(tokens) or token_number(tokens[last + 1]) is None:
+        return last
+    return max((h.last for h in hits if h.name == "age_unit" and h.first == last + 2), default=last)
 
 
 def _covers(outer: Hit, inner: Hit) -> bool:
@@ -445,9 +463,10 @@ def _in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
 
 def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
     """The writer's own age: a number right after "i'm", "j'ai", "3ndi", "عمري" with its unit or closing its
-    clause or a plea ("im 14", "3ndi 15 3am", "i'm 19 now", "عندي 15 عافاكم"; not "3ndi 15 dh", nor the age they
-    were then: "mli kan 3ndi 9 snin")."""
+    clause or a plea ("im 14", "3ndi 15 3am", "i'm 19 now", "عندي 15 عافاكم", "nec 15 n sna"; not "3ndi 15 dh", nor
+    the age they were then: "mli kan 3ndi 9 snin")."""
     followers = {h.first for h in hits if h.name in ("age_unit", "now", "courtesy", "plea")}
+    followers |= {first - 1 for first in followers if first > 0 and tokens[first - 1].form == OF_TZM}
     then = {h.last for h in hits if h.name == "age_then"}
     for hit in hits:
         index = hit.last + 1
@@ -558,7 +577,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         )
     )
     hits = _drop_reread(_drop_older_children(hits, tokens))
-    hits += young_age_hits(tokens, hits)
+    hits += young_age_hits(tokens, hits) + _ages_then(tokens, hits)
     clauses = clause_ids(tokens, hits)
     owned = any(h.name == OWNED for h in hits)
     modifiers = [h for h in hits if h.name in MODIFIERS and not (owned and h.name == "hypothetical")]
@@ -607,7 +626,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     for name in ("forced", SOON):
         cues[name] = [text[tokens[h.first].start : tokens[h.last].end] for h in _after_lure(hits, name)]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
-    cues[HERE] = cues["present"] if cues["present"] and _here(tokens, hits, now=bool(cues["now"])) else []
+    cues[HERE] = cues["present"] if cues["present"] and _here(tokens, hits, clauses, now=bool(cues["now"])) else []
     cues[SETTLED_CUE] = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "past"]
     if cues["disavow"] and not cues["now"] and not cues["farewell"]:  # "je vais pas me faire de mal … merci pour tout"
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
@@ -630,23 +649,20 @@ def _after_lure(hits: list[Hit], name: str) -> list[Hit]:
     ]
 
 
-def _here(tokens: tuple[Token, ...], hits: list[Hit], *, now: bool) -> bool:
+def _here(tokens: tuple[Token, ...], hits: list[Hit], clauses: list[int], *, now: bool) -> bool:
     """Whether the person's presence is the message's news: a reply that says nothing else and nothing of the writer,
     with timing now, with an access for the night, or short ("wah rah hna daba f salon", "iwa, illa ghid"; not "he's
     here, my brother, he says hi", "ana w mama rah hna", nor "khali howa 7daya li kaydrebni" whose abuse the rules
     weigh on its own)."""
     said = [h for h in hits if h.name not in CUES | MODIFIERS | {"ongoing", "perpetrator_access"}]
     presence = [h for h in hits if h.name == "present"]
-    breaks = [h.first for h in hits if h.name == "clause_break"]
+    selves = [h for h in hits if h.name == "self"]
     # "ana w mama rah hna": we are here; not "إنه هنا مرة أخرى … وأنا وحدي مع أختي", the writer alone with him, nor
     # "aws iyi. illa ghid" (help me. he is here)
     mine = any(
-        h.name == "self"
-        and any(
-            p.first - SELF_REACH <= h.first <= p.last and not any(h.first < b < p.first for b in breaks)
-            for p in presence
-        )
-        for h in hits
+        p.first - SELF_REACH <= h.first <= p.last and clauses[h.first] == clauses[p.first]
+        for h in selves
+        for p in presence
     )
     access = any(h.name == "perpetrator_access" for h in hits)  # "… وأمي في العمل حتى الصباح": for the night
     return not said and not mine and (now or access or len(_word_indices(tokens)) <= PRESENT_ALONE_WORDS)
@@ -751,9 +767,10 @@ def _disavowed(findings: list[Finding], *, acted: list[Finding], by: str) -> tup
 def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list[Finding]) -> list[Finding]:
     """Adds the signals that come from combinations: abuse now (unless the person who harms is away), abuse with a
     weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi l khedma
-    f lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing, a question of lethality or a
-    hypothetical about means (the means at hand) is a plan, and so is a hypothetical about means with a time set
-    (now, tomorrow or a day this week: "… wach tmout? 9alt lia had samedi"); means acted on (see ACTS) is a plan or
+    f lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing, a farewell, a question of
+    lethality or a hypothetical about means (the means at hand) is a plan, and so is a hypothetical about means with a
+    time set (now, tomorrow or a day this week: "… wach tmout? 9alt lia had samedi") or with how much it takes to die
+    ("how many paracetamol would it take"); means acted on (see ACTS) is a plan or
     an attempt; a lure (a job abroad, going with someone, getting in a car, children put into a van) kept secret,
     set for now or tomorrow, taken by force (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child
     missing ("her phone is off") or by confinement ("they don't let me go out", "took my phone": alone, strict
@@ -795,13 +812,17 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
         ideation -= {"distress"}
     # "wach ila wa7d chrb dwa dyal tension kaml kaymout? l3lba f yddi daba": the means asked about is at hand
     means_asked = next((f.evidence for f in findings if f.code == "means" and f.softened_by == "hypothetical"), None)
-    asked = means_asked is not None
-    if "means" in active and (ideation or cues[LETHALITY] or asked) and "suicide_plan" not in active:
+    # "… actually no. i already wrote the letter and the rope is in the barn": means with a farewell
+    told = ideation or cues[LETHALITY] or cues["farewell"] or means_asked
+    if "means" in active and told and "suicide_plan" not in active:
         derived.append(Finding("suicide_plan", active["means"].evidence))
-    # "ghir so2al 3la sa7bti: ila chrbat ga3 dwa d mamaha wach tmout? 9alt lia had samedi": asked, and dated
+    # "ghir so2al 3la sa7bti: ila chrbat ga3 dwa d mamaha wach tmout? 9alt lia had samedi": asked, and dated; "سؤال
+    # فقط لصديق: كم حبة باراسيتامول تكفي حتى لا يستيقظ الإنسان؟": asked, and how much it takes to die (DOMAIN: a
+    # hypothetical softens harm told, not a lethal dose asked about)
     dated = now_evidence or cues[SOON] or cues[DAY]
-    if means_asked and dated and not {"suicide_plan", "attempt"} & (active.keys() | {f.code for f in derived}):
-        derived.append(Finding("suicide_plan", f"{means_asked} … {dated[0]}"))
+    timed = dated or ([] if cues["disavow"] else cues[LETHALITY])  # not "… ma dert walo w ma nawich"
+    if means_asked and timed and not {"suicide_plan", "attempt"} & (active.keys() | {f.code for f in derived}):
+        derived.append(Finding("suicide_plan", f"{means_asked} … {timed[0]}"))
     if "means" in active and now_evidence and "suicide_plan" not in active and not derived:
         derived.append(Finding("suicide_plan", f"{active['means'].evidence} … {now_evidence[0]}"))
     return derived

@@ -1837,9 +1837,66 @@ ROUND33 = [
     case("dl-shopkeeper-touched", "moul l7anout lmessha f sderha chi 10 iyam hadi", P2, "sexual_abuse"),
 ]  # fmt: skip
 
+ROUND34 = [
+    case("en-mum-cake-stairs", "my mum is coming up the stairs with the cake", P4, absent="danger_now",
+         rules_level=True),
+    case("tzm-age-nine-iseggwasen", "nec 9 n iseggwasen, baba yewwet iyi", P1, "young_child", "physical_abuse"),
+    case("tzm-age-then-asmi", "asmi nkki 8 n iseggwasen baba yewwet iyi", P3, "past", absent="young_child",
+         rules_level=True),
+    case("tzm-went-to-france", "baba ur sul iyi ikkat zɣ ass lli iftu s fransa", P3, absent="missing_runaway",
+         rules_level=True),
+    case("tzm-son-not-back-souk", "iwi 5 isggʷasn ifta ɣ ssuq n Tiznit ur d-yurri, iḍ ikcm", P1, "missing_runaway",
+         "young_child"),
+    case("tzm-touched-last-week", "yan urgaz n ddwar ilmms iyi imalass izrin", P2, "sexual_abuse", rules_level=True),
+    case("dl-age-then-no-comma", "mli kont 9 snin wa7d ra9el lmesni", P3, "past", rules_level=True),
+    case("dl-age-then-comma", "mli kan 3ndi 9 snin, wa7d ra9el lmesni", P3, "past", rules_level=True),
+    case("dl-on-way-home-today", "mli kont raj3a mn lmdrasa lyoum wa7d tb3ni", P1, "danger_now"),
+    case("ar-form-danger-yes", "هل الخطر قائم الآن؟ نعم", P1, "danger_now"),
+    case("da-form-danger-yes", "الخطر دابا: إيه", P1, "danger_now"),
+    case("da-form-danger-no", "الخطر دابا: لا", P4, absent="danger_now", rules_level=True),
+    case("dl-did-things-yesterday", "wa7d f l7ouma dar lia des trucs lbare7 f lgarage, 3ndi 13", P1, "sexual_abuse"),
+    case("en-said-no-hour-ago", "i said no but he kept going, it was at my cousin's house an hour ago", P1,
+         "sexual_abuse", "danger_now"),
+    case("ar-dose-not-wake", "مجرد سؤال: كم حبة دواء تكفي حتى لا يستيقظ المرء؟", P1, "suicide_plan"),
+    case("dl-dose-asked-pesticide", "ghir kansowel: chhal kaykhed wa7d bach ymout ila cherb dwa dyal l7charat?", P1,
+         "suicide_plan"),
+    case("da-thought-not-meaning-it", "كنت كنفكر ناخد شي دوا باش ما نفيقش، ولكن ما ناويش نديرها", P2,
+         absent="suicide_plan", rules_level=True),
+    case("en-hyphenated-age", "my 6-year-old niece is left alone all night", P1, "young_child", "neglect"),
+    case("en-grade-four-pupil", "a Grade 4 pupil told me her stepfather beats her with a cable", P1, "young_child",
+         "physical_abuse"),
+    case("en-burned-cooking", "i burned myself cooking pasta", P4, absent="self_harm", rules_level=True),
+    case("fr-burns-self-lighter", "je me brûle les bras avec un briquet quand ça va pas", P1, "self_harm"),
+    case("fr-burnt-tongue-soup", "je me brûle la langue avec la soupe à chaque fois", P4, absent="self_harm",
+         rules_level=True),
+    case("dl-chained-crying-now", "jarna kayrbto wldhom b sensla f sta7 w daba kaybki", P1, "danger_now"),
+    case("ar-chained-crying-now", "الجيران يربطونه بسلسلة في السطح والآن يبكي", P1, "danger_now"),
+    case("tzm-age-of-years-marriage", "nec 14 n sna, xsen ad ayi-zewjen", P1, "child_marriage"),
+    case("tzm-two-years-apart", "zi mi nebḍa 2 n sna ur t-zriɣ", P4, absent="young_child", rules_level=True),
+    case("tzm-afraid-to-go-home", "ugadɣ ad dduɣ s tgmmi, baba ar iyi ikkat", P1, "afraid_home"),
+    case("tzm-wont-find-me-farewell", "azkka ur rad iyi-tafm. sallmat f baba", P1, "suicide_intent"),
+    case("tzm-wont-find-me-school", "azkka ur rad iyi-tafm g tgmmi, rad dduɣ s lmdrasa", P3, absent="suicide_intent",
+         rules_level=True),
+    case("en-hear-kid-screaming", "I can hear a kid screaming next door and someone hitting him", P1, "danger_now"),
+    case("fr-children-into-van-now", "des hommes font monter des gamins dans une camionnette devant l'école, là "
+         "maintenant", P1, "trafficking"),
+    case("en-jobs-papers-locked", "a woman promised us jobs in Agadir, now she took our papers and locks us in", P1,
+         "trafficking"),
+    case("en-letter-and-pills", "i wrote my letter and the pills are in my bag", P1, "suicide_plan"),
+    case("en-letter-to-school", "i wrote the letter to the school about the bullying", P3,
+         absent="suicide_plan suicide_intent", rules_level=True),
+    case("dl-friend-veins-tonight", "sa7bti bghat t9ta3 lwrid dyalha had lil", P1, "suicide_plan"),
+    case("en-papers-signed-wedding", "my parents signed papers with his family and the wedding is in June, im 14", P1,
+         "child_marriage"),
+    case("en-adult-sister-wedding", "my sister's wedding is next week, she is 25", P4, absent="child_marriage",
+         rules_level=True),
+    case("en-grandma-staying-tonight", "my grandma is staying at our house tonight", P4, absent="perpetrator_access",
+         rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
-    + ROUND31 + ROUND32 + ROUND33
+    + ROUND31 + ROUND32 + ROUND33 + ROUND34
 )  # fmt: skip

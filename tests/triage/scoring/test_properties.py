@@ -54,6 +54,12 @@ def test_raises_do_not_add_up() -> None:
     assert assess("my parents fight all the time", context=context).level == Level.P2
 
 
+def test_a_childs_greeting_is_raised_only_when_it_asks() -> None:
+    context = Context(reporter="child")
+    assert assess("salam", context=context).level == Level.P4
+    assert assess("salam, wach kayn chi 7ed?", context=context).level == Level.P3
+
+
 def test_answers_when_now_with_harm_is_p1() -> None:
     context = Context(answers=Answers(when="now"))
     assert assess("my uncle hits me", context=context).level == Level.P1
