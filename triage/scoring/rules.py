@@ -22,6 +22,7 @@ CUES = frozenset(
         "age_intro",
         "self_age_intro",
         "self_school",
+        "self_child",
         "adult_writer",
         "self",
         "duration",
@@ -222,6 +223,8 @@ ARABIC_AND = "و"
 OF_TZM = "n"
 """Tamazight links a number to its unit with "of" ("15 n sna", "9 n iseggwasn"): the age's unit starts there."""
 ARABIC_TEENS = frozenset({"عشر", "عشره"})
+SECONDARY_YEARS = frozenset(normalise_word(word) for word in ("إعدادي", "إعدادية", "ثانوي", "ثانوية", "باك"))
+"""A school year said with an ordinal ("تلميذ في الثالث إعدادي" is in his third year of middle school, about 14)."""
 """The word that makes a unit a teen ("أربع عشرة سنة" is fourteen) and an ordinal one ("في الخامسة عشرة" is fifteen,
 not five)."""
 AGED_REACH = 4
@@ -233,6 +236,7 @@ CHILD_NOUNS = frozenset(
     normalise_word(word)
     for word in (
         *("girl", "boy", "son", "daughter", "kid", "child", "brother", "sister", "niece", "nephew", "pupil"),
+        *("pupils", "students", "kids", "children", "girls", "boys", "eleves", "enfants"),
         *("student", "fille", "garcon", "fils", "enfant", "eleve", "frere", "soeur", "neveu", "bnti", "wldi"),
         *("bent", "wld", "khti", "khoya", "ابني", "ابنتي", "طفل", "طفلة", "بنتي", "ولدي", "تلميذ", "تلميذة"),
         *("ولد", "ولاد", "ولادي", "ولادها", "ولادو", "وليدات"),
@@ -425,7 +429,7 @@ def young_age_hits(tokens: tuple[Token, ...], hits: list[Hit]) -> list[Hit]:
             continue
         unit_end = units.get(index + 1)
         with_unit = unit_end is not None and unit_end + 1 not in duration_starts
-        named = _in_brackets(tokens, index) or _guessed(tokens, index)
+        named = _in_brackets(tokens, index) or _guessed(tokens, index) or _said_of_child(tokens, index)
         if with_unit or (index - 1 in intro_ends and _ends_age(tokens, index)) or named:
             found.append(Hit("young_child", index, unit_end if with_unit and unit_end is not None else index))
     return found
@@ -455,10 +459,26 @@ def _guessed(tokens: tuple[Token, ...], index: int) -> bool:
 
 def _in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
     """Tells whether a number stands alone in brackets a few words after a child ("a girl in my class (8)", "bnti
-    (6)"), as an age; not a list's "(2)"."""
-    if not 0 < index < len(tokens) - 1 or tokens[index - 1].form != "(" or tokens[index + 1].form != ")":
+    (6)"), or between commas right after one ("one of my pupils, 9, told me"), as an age; not a list's "(2)"."""
+    if not 0 < index < len(tokens) - 1:
+        return False
+    before, after = tokens[index - 1].form, tokens[index + 1].form
+    if before == "," and after == ",":
+        return index >= 2 and tokens[index - 2].form in CHILD_NOUNS
+    if before != "(" or after != ")":
         return False
     return any(t.form in CHILD_NOUNS for t in tokens[max(0, index - 1 - BRACKET_REACH) : index - 1])
+
+
+def _said_of_child(tokens: tuple[Token, ...], index: int) -> bool:
+    """Tells whether a number is a child's age said with "is" ("my sister's girl is 11 and…", "my son is 7."), not a
+    count or an hour ("the boy is 5 minutes away")."""
+    return (
+        index >= 2
+        and tokens[index - 1].form == "is"
+        and tokens[index - 2].form in CHILD_NOUNS
+        and _ends_age(tokens, index)
+    )
 
 
 def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
@@ -518,9 +538,10 @@ def first_person(text: str, tokens: tuple[Token, ...], hit: Hit) -> bool:
 def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, own: bool) -> bool:
     """Tells whether a child writes: by their age under 18, their class ("je suis en 3e", "ana f college"), a
     classmate or a friend asked about (`peer`: "my classmate", "what if a friend", "ila kant chi sa7bti") or,
-    when they say neither, by writing of harm done to them (`victim`) or of a concern of their own (`own`, with
-    SELF_EVIDENCE in the text: "je", "ana", "أنا", "i" or an exam idiom's "kill me"), without saying they are an adult
-    or writing about their own child ("now im 19", "my son", "wldi")."""
+    when they say neither, by writing of harm done to them (`victim`), what only a child says of themselves
+    (`self_child`: "hrbt mn dar hadi yomayn", "j'ai fugué", "will you tell my parents?", "mama katfetch tel") or of
+    a concern of their own (`own`, with SELF_EVIDENCE in the text: "je", "ana", "أنا", "i" or an exam idiom's "kill
+    me"), without saying they are an adult or writing about their own child ("now im 19", "my son", "wldi")."""
     age = stated_age(tokens, hits)
     if age is not None:
         return age < ADULT_AGE
@@ -528,7 +549,8 @@ def child_writing(tokens: tuple[Token, ...], hits: list[Hit], *, victim: bool, o
         return True
     if any(h.name == "adult_writer" for h in hits):
         return False
-    return victim or bare_age(tokens, hits) is not None or (own and any(h.name in SELF_EVIDENCE for h in hits))
+    said = any(h.name == "self_child" for h in hits)
+    return victim or said or bare_age(tokens, hits) is not None or (own and any(h.name in SELF_EVIDENCE for h in hits))
 
 
 def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: set[int], hits: list[Hit]) -> str | None:
@@ -708,8 +730,8 @@ def _drop_age_spanning_past(hits: list[Hit]) -> list[Hit]:
 
 def _drop_older_children(hits: list[Hit], tokens: tuple[Token, ...]) -> list[Hit]:
     """Drops a young child named by the lexicon whose age says otherwise: an Arabic ordinal that goes on into the
-    teens ("ابنتي في الخامسة عشرة" is fifteen) or an age of twelve or more with its unit a few words on ("mon petit
-    frère de 16 ans", "khouya sghir 3ndo 13 ans")."""
+    teens ("ابنتي في الخامسة عشرة" is fifteen) or names a year of secondary school ("في الثالث إعدادي"), or an age
+    of twelve or more with its unit a few words on ("mon petit frère de 16 ans", "khouya sghir 3ndo 13 ans")."""
     units = {h.first for h in hits if h.name == "age_unit"}
     older = {index for index, token in enumerate(tokens) if token_number(token) in CHILD_AGES and index + 1 in units}
     return [
@@ -717,7 +739,7 @@ def _drop_older_children(hits: list[Hit], tokens: tuple[Token, ...]) -> list[Hit
         for h in hits
         if h.name != "young_child"
         or not (
-            (h.last + 1 < len(tokens) and tokens[h.last + 1].form in ARABIC_TEENS)
+            (h.last + 1 < len(tokens) and tokens[h.last + 1].form in ARABIC_TEENS | SECONDARY_YEARS)
             or any(h.last < index <= h.last + AGED_REACH for index in older)
         )
     ]

@@ -1815,8 +1815,10 @@ ROUND33 = [
     case("da-locked-woodshed", "بابا كيسدني فبيت الحطب طول الليل", P1),
     case("dl-friend-dated-hypothetical", "ghir so2al 3la sa7bti: ila chrbat dwa kaml chno ywe93? galt lia had lweekend",
          P1, "suicide_plan"),
-    case("dl-hypothetical-undated-guard", "ila chi wa7d chrb dwa kaml wach ymout? ghir kan sowl", P2,
+    case("dl-hypothetical-undated-guard", "ila chi wa7d chrb dwa kaml chno ywe93? ghir kan sowl", P2,
          absent="suicide_plan", rules_level=True),
+    # round 35: whether a whole box kills is a question of lethality, as the blind sets' writers all label it
+    case("dl-hypothetical-will-he-die", "ila chi wa7d chrb dwa kaml wach ymout? ghir kan sowl", P1, "suicide_plan"),
     case("dl-dragged-to-forest", "sa7bti jarha wa7d l ghaba 9bel chi sa3tayn, rj3at katbki", P1, "sexual_abuse"),
     case("dl-burned-hand-again-today", "mrat bba 7r9at lia yddi lbare7 w galt ghadi t3awd lyoum", P1),
     case("en-autistic-walked-out", "my daughter is autistic, she walked out of the centre an hour ago and its getting "
@@ -1894,9 +1896,51 @@ ROUND34 = [
          rules_level=True),
 ]  # fmt: skip
 
+ROUND35 = [
+    case("da-baby-shut-in-crying", "جارنا خلى ولدو الرضيع بوحدو فالدار مسدودة من الصباح وهو كيبكي", P1, "young_child",
+         "danger_now"),
+    case("ar-baby-locked-flat", "تركت جارتي رضيعها وحده في الشقة المغلقة منذ الصباح", P1, "young_child", "danger_now"),
+    case("dl-friend-grabbed-car-now", "chi wa7d chedd sa7bti f tomobil daba 9dam lycée", P1, "danger_now"),
+    case("dl-dose-will-he-die", "ila chi wa7d chrab plaquette kamla dyal dwa dyal mama wach ghadi ymot? ghir kansowel",
+         P1, "suicide_plan"),
+    case("fr-dose-not-wake", "si quelqu'un avale toute la boîte de somnifères il se réveille pas ? question comme ça",
+         P1, "suicide_plan"),
+    case("fr-photos-deadline-child", "il dit qu'il publie mes photos ce soir si j'envoie pas une vidéo, j'ai 14 ans",
+         P1, "online_exploitation"),
+    case("da-deaf-brother-threatened", "خويا أصم عندو 13 عام، واحد فالأنستا كيهددو ينشر تصاويرو", P1,
+         "online_exploitation"),
+    case("fr-autistic-sister-missing", "ma soeur autiste de 12 ans est sortie ce soir et on la trouve pas", P1,
+         "missing_runaway"),
+    case("tzm-wont-go-home-threat", "war xseɣ ad ughaleɣ ɣer thaddart, baba ad ayi yenɣ", P1, "afraid_home"),
+    case("en-pupil-age-in-commas", "one of my pupils, 7, told me his uncle does things to him", P1, "young_child",
+         "sexual_abuse"),
+    case("dl-stepdad-room-holidays", "rajel mama kaydkhol 3ndi l bit f lil, w ghadi nb9a m3ah bou7di had l3otla", P1,
+         "sexual_abuse", "perpetrator_access"),
+    case("dl-story-last-day", 'akhti ktbat f story "lyoum akhir nhar" w tfat tilifonha', P1, "suicide_intent"),
+    case("en-story-last-night", 'my brother posted "tonight is the last night" and locked his door', P1,
+         "suicide_intent"),
+    case("dl-burn-not-first-time", "7r9t yddi b garro lbare7, machi b7al lmra lowla", P1, "self_harm"),
+    case("dl-ran-away-station", "hrbt mn dar hadi 3 iyam, kanbat f lmahatta", P1, "missing_runaway"),
+    case("en-ran-away-room-offered", "a man at the station keeps offering me a room, i left home yesterday", P1,
+         "trafficking"),
+    case("en-site-id-card-debt", "i work on a building site, the boss keeps my id card and says i owe him, im 15", P1,
+         "trafficking"),
+    case("ar-second-time-maid", "أكتب لكم للمرة الثانية عن ابنة جيراني التي تعمل خادمة، لم يتغير شيء", P1,
+         "child_labour"),
+    case("tzm-neighbour-boy-beaten-now", "qa sliɣ i mmis n jjiran itsɛeyyeḍ, babas ittwet-it zi nnefs n saɛa", P1,
+         "physical_abuse", "danger_now"),
+    case("dl-daughter-ran-away", "bnti hrbat mn dar lbare7", P2, "missing_runaway", rules_level=True),
+    case("en-son-minutes-away", "my son is 5 minutes away from school", P3, absent="young_child", rules_level=True),
+    case("dl-mum-checks-phone", "mama katfetch tel dyali, wach n9der nms7 lmessages?", P3),
+    case("ar-third-year-middle-school", "تلميذ في الثالث إعدادي يتعرض للتنمر", P3, "bullying", absent="young_child",
+         rules_level=True),
+    case("en-uncle-when-like-eight", "something happened with my uncle when i was like 8, he lives abroad now", P3,
+         "past", absent="danger_now", rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
-    + ROUND31 + ROUND32 + ROUND33 + ROUND34
+    + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35
 )  # fmt: skip
