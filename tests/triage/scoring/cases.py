@@ -96,7 +96,8 @@ FR = [
     case(
         "fr-mariage", "mes parents veulent me marier cet été, j'ai 15 ans", P1, "child_marriage"
     ),  # P2, a child writing
-    case("fr-negation", "il ne me frappe plus depuis que ma mère est partie", P3, "negation"),
+    # the rules soften it to P3; a child writing it is raised to P2 in the blind sets' labels (round 37)
+    case("fr-negation", "il ne me frappe plus depuis que ma mère est partie", P3, "negation", rules_level=True),
     case("fr-passe", "quand j'étais petite mon oncle me touchait, il est mort", P3, "past"),
     case("fr-idiome", "ma mère va me tuer si je rate le bac", P2),
     case("fr-mort-de-rire", "mort de rire 😂", P4),
@@ -1961,9 +1962,43 @@ ROUND36 = [
     case("tzm-withdrawn-not-mute", "ur tssawal d yan zg tmmut jddatnegh", P3, absent="self_harm", rules_level=True),
 ]  # fmt: skip
 
+ROUND37 = [
+    case("en-deaf-locked-bread", "my cousin is 12 and deaf, his stepdad locks him in the storage room all day and only "
+         "gives him bread", P1, "danger_now"),
+    case("en-car-wont-stop", "my sister left with a man she met on tiktok and just texted that he won't stop the car",
+         P1, "danger_now"),
+    case("da-car-following-girls", "واحد السيد كيتبع البنات بطوموبيل وبنتي ما كتجاوبنيش دابا", P1, "trafficking"),
+    case("da-tutor-lesson-tonight", "بنتي قالت ليا الأستاذ كيبوسها بالزز وعندها معاه حصة الليلة", P1, "sexual_abuse",
+         "perpetrator_access"),
+    case("en-told-getting-married", "i'm 14 and my parents just told me i'm getting married this summer", P1,
+         "child_marriage"),
+    case("en-cut-deeper-tonight", "cut again tonight and it went deeper than usual", P1, "medical"),
+    case("fr-threat-tonight-wont-go-home", "mon pere a dit qu'il allait me defoncer ce soir, je veux pas rentrer", P1,
+         "afraid_home"),
+    case("fr-ce1-pupil-belt-marks", "mon élève de CE1 a des marques de ceinture sur le dos", P1, "young_child",
+         "physical_abuse"),
+    case("fr-boarding-my-turn-tonight", "a l'internat les grands nous frappent, ce soir ils ont dit que c'etait mon "
+         "tour", P1, "danger_now"),
+    case("da-gave-clothes-letter", "عطيت الحوايج ديالي لصحاباتي وكتبت لماما بريا", P1, "suicide_intent"),
+    case("da-assaulted-alone-with-him", "تعدى عليها البارح، ودابا البنت معاه فالدار بوحدهم", P1, "sexual_abuse",
+         "perpetrator_access"),
+    case("en-picks-him-up-tonight", "he beats our son on his weekends and he picks him up tonight at 8", P1,
+         "perpetrator_access"),
+    case("dl-uncle-sleeps-in-my-room", "mabghitch nrje3 l dar, 3mmi jay w kayn3es m3aya f nfs lbit", P1, "afraid_home",
+         "perpetrator_access"),
+    case("en-drank-weed-killer", "i drank some of the weed killer 10 minutes ago, my stomach is burning", P1, "attempt",
+         "medical"),
+    case("fr-car-wont-let-her-out", "ma cousine est dans une voiture avec deux hommes qui ne la laissent pas descendre",
+         P1, "danger_now"),
+    case("tzm-given-to-a-man", "ran ad iyi fkn i yan urgaz, nkki 14 n iseggasn", P1, "child_marriage"),
+    case("dl-cant-sleep-not-sleeping-with", "ma kan3es ma kanakol had liyam, ghir kanbki", P3, "distress",
+         absent="perpetrator_access", rules_level=True),
+    case("dl-showed-friend-dress", "werit l sa7bti la robe jdida", P4, absent="hypothetical", rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
-    + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36
+    + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37
 )  # fmt: skip
