@@ -139,7 +139,10 @@ and in training, fresh85 to fresh88 registered clean): 0.19 reads precision 0.74
 Round 37 (27,094 messages: fresh85 to fresh88 read and in training, fresh89 to fresh92 registered clean): the model
 reads "il ne me frappe plus depuis que ma mère est partie" P2 at every head, as the blind sets label a child's
 stopped abuse, and the case now binds the rules' level only; 0.19 is back above the floor: (0.19, 0.36, 0.42), 0.964
-/ 0.756 / 3.8 %, every hard case right (0.2: 0.963 / 0.759; 0.21: 0.962 / 0.762)."""
+/ 0.756 / 3.8 %, every hard case right (0.2: 0.963 / 0.759; 0.21: 0.962 / 0.762). Round 38 (28,267 messages:
+fresh89 to fresh92 read and in training, fresh93 to fresh96 registered clean): "لم يعد يضربني" reads P2 at every head,
+as "il ne me frappe plus" did, and binds the rules' level only; (0.19, 0.36, 0.42) keeps 0.965 / 0.756 / 3.4 %, every
+hard case right (0.2: 0.964 / 0.759)."""
 
 BARE_P1_THRESHOLD = 0.3
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior

@@ -189,7 +189,8 @@ AR = [
     case("ar-hamza-free", "اريد ان اموت", P1, "suicide_intent", language="ar"),
     case("ar-hit-now", "أبي يضربني الآن", P1, "physical_abuse", "danger_now", language="ar"),
     case("ar-ongoing", "أبي يضربني كل يوم", P2, "ongoing", rules_level=True),
-    case("ar-negation", "لم يعد يضربني", P3, "negation"),
+    # the rules soften it to P3; a child writing it is raised to P2 in the blind sets' labels (round 38)
+    case("ar-negation", "لم يعد يضربني", P3, "negation", rules_level=True),
     case("ar-past", "عندما كنت صغيرا كان أبي يضربني", P3, "past"),
     case("ar-idiom", "أمي ستقتلني إذا رسبت", P2),
     case("ar-greeting", "مرحبا", P4, "greeting", language="ar"),
@@ -1996,9 +1997,33 @@ ROUND37 = [
     case("dl-showed-friend-dress", "werit l sa7bti la robe jdida", P4, absent="hypothetical", rules_level=True),
 ]  # fmt: skip
 
+ROUND38 = [
+    case("ar-taken-to-work-number-off",
+         "رجل أخذ ابنة جارتنا للعمل في بيت بالدار البيضاء، والرقم الذي تركه مغلق منذ شهر", P1, "trafficking"),
+    case("dl-floor-will-he-die", "wach ila tla7 wa7d mn tabe9 5 kaymout? ghir kansowel", P1, "suicide_plan"),
+    case("dl-cousin-clothes-torn-now", "bent khalti jat daba katbki w 7wayjha mgett3in", P1, "sexual_abuse"),
+    case("en-shirt-torn-tonight", "my sister came home crying with her shirt torn, a neighbour did something to her "
+         "tonight", P1, "sexual_abuse"),
+    case("tzm-to-be-married-at-14", "baba inna ran ad ttahlgh d yan urgaz, nkki ghuri 14", P1, "child_marriage"),
+    case("da-man-two-crying-girls", "واحد الراجل معاه جوج بنيتات صغار كيبكيو فالمحطة", P1, "trafficking"),
+    case("dl-gulf-job-tomorrow-secret", "wa7d lmra kat3ti lkhedma f lkhalij l bnat, sa7bti ghadi tmchi m3aha ghda f "
+         "sba7 w walidiha ma3arfinch", P1, "trafficking"),
+    case("da-brother-locked-in-location", "خويا صيفط ليا لوكاسيون وقال راهم مسدين عليه الباب", P1, "danger_now"),
+    case("ar-border-nowhere-to-sleep", "أنا في الحدود ومعنديش فين نبات الليلة، عندي 14 عام", P1, "danger_now"),
+    case("en-truck-hard-to-breathe", "me and my cousin are inside a truck at the port, it's hard to breathe in here",
+         P1, "danger_now"),
+    case("fr-reefer-truck-brother", "on est dans un camion frigo depuis ce matin, mon frere tremble et parle plus", P1,
+         "danger_now", "medical"),
+    case("fr-smuggler-holds-her", "un passeur la retient dans une maison et demande de l'argent pour la laisser partir",
+         P1, "trafficking"),
+    case("fr-brother-left-home-past", "il y a trois ans mon frère me frappait mais il a quitté la maison", P3, "past",
+         absent="missing_runaway", rules_level=True),
+    case("tzm-hand-on-me-bus", "yan urgaz ig fllai afus g ttubis, ha yi ghir nkki", P1, "sexual_abuse"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
-    + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37
+    + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38
 )  # fmt: skip
