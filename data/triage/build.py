@@ -13,21 +13,22 @@ hypothetical, idiom). `breadth2/` (1,650 more, written the same way) is not read
 bench/triage/heads.py's grid kept the hard cases of the tests right (exam idioms, "ana f dar", "i took the bus to school
 today" went up a level; RESULTS.md, "Round 23c").
 
-`fresh/` to `fresh52/` and `fresh57/` to `fresh92/` were further held-out sets, each written and labelled by hand before
+`fresh/` to `fresh52/` and `fresh57/` to `fresh96/` were further held-out sets, each written and labelled by hand before
 the engine was run on it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures). Once a
 set's errors have been looked at it no longer measures anything honestly, so these are now training data (`SEEN`;
 fresh30 since round 22, fresh29 and fresh31 to fresh34 since round 24, fresh35 to fresh40 since round 26, fresh41 to
 fresh44 since round 27, fresh49 to fresh52 since round 28, fresh45 to fresh48 since round 29, fresh57 to fresh60 since
 round 30, fresh61 to fresh64 since round 31, fresh65 to fresh68 since round 32, fresh69 to fresh72 since round 33,
 fresh73 to fresh76 since round 34, fresh77 to fresh80 since round 35, fresh81 to fresh84 since round 36, fresh85 to
-fresh88 since round 37, fresh89 to fresh92 since round 38, which read them). `FRESH` names the clean held-out sets,
-written blind by another engineer (without the lexicons, rules or earlier sets): never train or tune on one, never read
-it or its misses. `fresh53/` to `fresh56/` (2585388, a4ebd36, ecbc178, 202d5c5; written blind in round 28 with no
-emphasis, a general month of contacts) and `fresh93/` to `fresh96/` (ba440ef, 98bdc46, e9b6df1, 13d124c; written blind
-in round 37 with DOMAIN's raise applied to every message, at most one level, as fresh73 to fresh92 were, and a brief
-that says a P4 stays P4 whoever writes it: fresh93 a general month, fresh94 teenagers' relationships, fresh95 health and
-illness, fresh96 violence between adults at home as children see it) are the clean sets now, registered with the model
-refitted without the training lines they have word for word.
+fresh88 since round 37, fresh89 to fresh92 since round 38, fresh93 to fresh96 since round 39, which read them). `FRESH`
+names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets): never
+train or tune on one, never read it or its misses. `fresh53/` to `fresh56/` (2585388, a4ebd36, ecbc178, 202d5c5; written
+blind in round 28 with no emphasis, a general month of contacts) and `fresh97/` to `fresh100/` (65e9b11, ac2b40c,
+b4e9394, 0eb925e; written blind in round 38 with DOMAIN's raise applied to every message, at most one level, as fresh73
+to fresh96 were, and a brief that says a P4 stays P4 whoever writes it: fresh97 a general month, fresh98 the way to and
+from school and the neighbourhood, fresh99 children writing about themselves at any hour, fresh100 adults who noticed
+something and are unsure) are the clean sets now, registered with the model refitted without the training lines they
+have word for word.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -46,8 +47,8 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
-SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 93))))}
-FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(93, 97)))}
+SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 97))))}
+FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(97, 101)))}
 HELDOUT_EVERY = 3
 
 
