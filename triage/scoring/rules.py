@@ -223,10 +223,12 @@ ARABIC_AND = "و"
 OF_TZM = "n"
 """Tamazight links a number to its unit with "of" ("15 n sna", "9 n iseggwasn"): the age's unit starts there."""
 ARABIC_TEENS = frozenset({"عشر", "عشره"})
-SECONDARY_YEARS = frozenset(normalise_word(word) for word in ("إعدادي", "إعدادية", "ثانوي", "ثانوية", "باك"))
-"""A school year said with an ordinal ("تلميذ في الثالث إعدادي" is in his third year of middle school, about 14)."""
 """The word that makes a unit a teen ("أربع عشرة سنة" is fourteen) and an ordinal one ("في الخامسة عشرة" is fifteen,
 not five)."""
+SECONDARY_YEARS = frozenset(normalise_word(word) for word in ("إعدادي", "إعدادية", "ثانوي", "ثانوية", "باك"))
+"""A school year said with an ordinal ("تلميذ في الثالث إعدادي" is in his third year of middle school, about 14)."""
+OLDER_AFTER_ORDINAL = ARABIC_TEENS | SECONDARY_YEARS
+"""Words after an Arabic ordinal that say the child it names is not young (ARABIC_TEENS, SECONDARY_YEARS)."""
 AGED_REACH = 4
 CHILD_AGES = range(12, 18)
 """How many words after a young child's name an age of twelve or more still says it is not one ("mon petit frère de
@@ -739,7 +741,7 @@ def _drop_older_children(hits: list[Hit], tokens: tuple[Token, ...]) -> list[Hit
         for h in hits
         if h.name != "young_child"
         or not (
-            (h.last + 1 < len(tokens) and tokens[h.last + 1].form in ARABIC_TEENS | SECONDARY_YEARS)
+            (h.last + 1 < len(tokens) and tokens[h.last + 1].form in OLDER_AFTER_ORDINAL)
             or any(h.last < index <= h.last + AGED_REACH for index in older)
         )
     ]
@@ -788,18 +790,17 @@ def _disavowed(findings: list[Finding], *, acted: list[Finding], by: str) -> tup
 
 def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list[Finding]) -> list[Finding]:
     """Adds the signals that come from combinations: abuse now (unless the person who harms is away), abuse with a
-    weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi l khedma
-    f lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing, a farewell, a question of
-    lethality or a hypothetical about means (the means at hand) is a plan, and so is a hypothetical about means with a
-    time set (now, tomorrow or a day this week: "… wach tmout? 9alt lia had samedi") or with how much it takes to die
-    ("how many paracetamol would it take"); means acted on (see ACTS) is a plan or
-    an attempt; a lure (a job abroad, going with someone, getting in a car, children put into a van) kept secret,
-    set for now or tomorrow, taken by force (`forced`: "while they cried", "وهوما كيغوتو"), followed by the child
-    missing ("her phone is off") or by confinement ("they don't let me go out", "took my phone": alone, strict
-    parents say as much) is trafficking, and so is a child's work behind a locked door ("kaysdo 3lia lbab", "they
-    lock me in"); a message that is only a plea (PLEAS), the person here while the child cannot speak or is locked
-    in (WATCHED), here now or in a short reply (PRESENT_ALONE_WORDS), or a child shut in now or without food, is
-    danger now."""
+    weapon, or a child afraid while someone has access to them now ("jarna kaydkhol l darna mnin mama tmchi l khedma f
+    lil, w lyouma 3ndha garde. khayfa") is danger now; means with ideation, timing, a farewell, a question of lethality
+    or a hypothetical about means (the means at hand) is a plan, and so is a hypothetical about means with a time set
+    (now, tomorrow or a day this week: "… wach tmout? 9alt lia had samedi") or with how much it takes to die ("how many
+    paracetamol would it take"); means acted on (see ACTS) is a plan or an attempt; a lure (a job abroad, going with
+    someone, getting in a car, children put into a van) kept secret, set for now or tomorrow, taken by force (`forced`:
+    "while they cried", "وهوما كيغوتو"), followed by the child missing ("her phone is off") or by confinement ("they
+    don't let me go out", "took my phone": alone, strict parents say as much) is trafficking, and so is a child's work
+    behind a locked door ("kaysdo 3lia lbab", "they lock me in"); a message that is only a plea (PLEAS), the person here
+    while the child cannot speak or is locked in (WATCHED), here now or in a short reply (PRESENT_ALONE_WORDS), or a
+    child shut in now or without food, is danger now."""
     active = {f.code: f for f in findings if f.softened_by is None}
     now_evidence = cues["now"]
     derived = []
