@@ -6,7 +6,7 @@ from importlib import resources
 import pytest
 
 from tests.triage.scoring.conftest import LEXICON_CATEGORIES
-from triage.scoring.lexicon import LEXICON_FILES, Matchable, load_lexicons, parse_lexicon
+from triage.scoring.lexicon import LEXICON_FILES, Lexicon, Matchable, load_lexicons, parse_lexicon
 from triage.scoring.normalise import tokenise
 
 
@@ -20,6 +20,14 @@ def test_categories_are_known(language: str) -> None:
 
 def test_all_lexicons_load() -> None:
     assert len(load_lexicons()) == len(LEXICON_FILES)
+
+
+@pytest.mark.parametrize("lexicon", load_lexicons(), ids=lambda lexicon: lexicon.language)
+def test_a_phrase_is_listed_once_as_it_is_matched(lexicon: Lexicon) -> None:
+    # "أسمع صراخ طفل" and "اسمع صراخ طفل", or "kaymess fiha" and "kaymess fih" on skeletons, are one phrase once
+    # normalised: the second adds nothing
+    for phrases in lexicon.phrases.values():
+        assert len(set(phrases)) == len(phrases), [p for p in phrases if phrases.count(p) > 1]
 
 
 def test_a_phrase_must_start_with_a_word() -> None:
