@@ -260,8 +260,8 @@ BRACKET_REACH = 5
 """How many words before a bracketed number a child may be named ("a boy in the waiting room (7)")."""
 FIRST_PERSON = frozenset(
     normalise_word(word)
-    for word in ("me", "moi", "iyi", "fllai", "flli", "fella", "flla", "liya", "3liya", "biya", "fiya")
-    + ("ليا", "عليا", "بيا", "فيا", "علي")
+    for word in ("me", "moi", "iyi", "fllai", "flli", "fella", "flla", "liya", "lia", "3liya", "biya", "fiya")
+    + ("ليا", "عليا", "بيا", "فيا", "علي", "غرفتي")
     + ("تزويجي", "زواجي")  # a wedding of mine: "أبي وافق على تزويجي"
 )
 FIRST_PERSON_ENDINGS = ("ni", "ني")

@@ -2048,9 +2048,54 @@ ROUND39 = [
          "past", absent="trafficking", rules_level=True),
 ]  # fmt: skip
 
+ROUND40 = [
+    case("da-snatched-into-car-now", "راجل شد بنتي قدام الباب وركبوها فطوموبيل كحلة، دابا دابا", P1, "trafficking"),
+    case("dl-neighbours-save-him", "kayn dghat f dar jirana daba, mmo kat3ayt 3t9o lweld", P1, "danger_now"),
+    case("en-fastest-way-asleep", "what is the fastest way to die without it hurting", P1, "suicide_plan"),
+    case("fr-not-sleeping-there-tonight", "j'ai 15 ans et je dormirai pas chez moi ce soir, personne le sait", P1,
+         "missing_runaway"),
+    case("da-maid-job-took-card", "مرا قالت ليا نخدم عندها فالدار وخدات ليا البطاقة، دابا حنا فالطريق", P1,
+         "trafficking"),
+    case("en-driver-will-wait-tonight", "the van driver texted my girl that he'll wait under our building tonight",
+         P1, "perpetrator_access"),
+    case("fr-they-wait-outside", "des grands m'ont frappé a la sortie et ils m'attendent dehors la", P1,
+         "physical_abuse"),
+    case("tzm-man-follows-me", "yan urgaz ar iyi itfar ghilad zg tmdrasa, 13 n usggas", P1, "danger_now"),
+    case("ar-not-here-tomorrow", "لا أريد أن أكون هنا غدا، كتبت رسالتي", P1, "suicide_intent"),
+    case("en-dont-talk-me-out", "made up my mind. dont try to talk me out of it", P1, "suicide_intent"),
+    case("fr-keys-given", "il a les clés de notre appart depuis hier soir, maman les lui a données", P1,
+         "perpetrator_access"),
+    case("tzm-uncle-room-night", "3mmi ar d ittaska s taxxamt inu g yid, dari 12 isggasn", P1, "sexual_abuse"),
+    case("dl-flee-to-sebta-tonight", "ghadi nhrob had lila, sa7bi ghadi ydini n9t3o l sebta. 16 ans", P1,
+         "missing_runaway", absent="safe_now"),
+    case("dl-lost-girl-shop", "bent sghira ga3da 7da lbab dyali mn l3cha, ma katgolch fin dar dyalha, daba 10 d lil",
+         P1, "young_child", "missing_runaway"),
+    case("tzm-went-with-man-coach", "illis n jjartinu, 15 isggasn, tddu d yan urgaz s lkar, ur tt nzri sg yiḍgam",
+         P1, "trafficking", "missing_runaway"),
+    case("ar-offered-money-photos", "صديقي في الرابعة عشرة يعرض عليه رجل مالا مقابل صور وسيلتقيه الليلة", P1,
+         "online_exploitation", "trafficking"),
+    case("da-says-fine-now-not-plan", "بنت عمي 16 عام كتجرح يدها بشفرة من شهور، كتقول إنها بخير الآن", P2,
+         "self_harm", absent="suicide_plan", rules_level=True),
+    case("en-lives-with-us-now",
+         "my niece (13) was hit last year at her dads place, she lives with us now and he has no contact", P3,
+         "safe_now", absent="perpetrator_access danger_now", rules_level=True),
+    case("dl-help-me-talk-to-her", "bnti 17 bghat tkhrej m3a s7abatha f lil, 3awnouni kif nhder m3aha", P4,
+         absent="danger_now", rules_level=True),
+    case("tzm-wrote-to-you", "urigh awn idgam f illi, ar ttdsan fllas gh lmdrasa", P3, absent="danger_now",
+         rules_level=True),
+    case("dl-beats-me-at-fifa", "bghit nchki 3la khouya kaydrebni f fifa kol nhar 🤣", P3, absent="physical_abuse",
+         rules_level=True),
+    case("da-never-saw-beating", "جيراني كيتخاصمو بزاف ولكن عمري ما شفت ضرب، بنتهم 14 عام ديما حزينة", P3,
+         absent="danger_now", rules_level=True),
+    case("ar-die-of-shame", "سأموت من الخجل، الكل رأى ما كتبته في المجموعة", P4, absent="suicide_intent",
+         rules_level=True),
+    case("fr-search-how-to-hang", "mon fils de 17 ans a cherché comment se pendre sur google, il dit que c'est "
+         "pour un film", P3, "means", absent="attempt", rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
-    + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39
+    + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
 )  # fmt: skip
