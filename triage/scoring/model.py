@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.19, 0.36, 0.42)
+THRESHOLDS = (0.19, 0.37, 0.42)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -146,7 +146,9 @@ hard case right (0.2: 0.964 / 0.759). Round 39 (29,357 messages: fresh93 to fres
 fresh100 registered clean): (0.19, 0.36, 0.42) keeps 0.966 / 0.754 / 3.7 %, every hard case right (0.2: 0.965 /
 0.757). Round 40 (30,601 messages: fresh97 to fresh100 read and in training, fresh101 to fresh104 registered clean):
 (0.19, 0.36, 0.42) keeps 0.967 / 0.758 / 3.6 %, every hard case right (0.17: 0.969 / 0.748, under the floor; 0.21:
-0.965 / 0.765)."""
+0.965 / 0.765). Round 41 (31,766 messages: fresh101 to fresh104 read and in training, fresh105 to fresh108 registered
+clean): a P2 head of 0.36 made "i took the bus to school today" P2 at every P1 head; 0.37 holds it: (0.19, 0.37, 0.42),
+0.967 / 0.761 / 3.5 %, every hard case right (0.38: 0.967 / 0.761 / 3.6 %; 0.21: 0.966 / 0.767)."""
 
 BARE_P1_THRESHOLD = 0.3
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior
