@@ -5,12 +5,12 @@ Run: .venv/bin/python bench/triage/run.py [--split data/triage/heldout.jsonl ...
 `--misses` also prints every under-triaged message with its signals: only for a set being tuned on, never for
 a clean one (reading a set's misses spends it).
 
-By default only heldout.jsonl is measured (the split of data/triage/source/, looked at while the engine was first
-tuned, so optimistic). The clean estimate is a fresh set written blind by another engineer (`<name>_heldout.jsonl`,
-built once data/triage/build.py names it in `FRESH`: fresh53 to fresh56 and fresh105 to fresh108 now): it is measured
-once per engine, by name (`--split data/triage/<name>_heldout.jsonl`), by someone who does not tune the engine on it.
-The earlier fresh sets (fresh to fresh52 and fresh57 to fresh104, since round 41) were tuned on and are training
-data; RESULTS.md keeps their clean measures.
+By default only heldout.jsonl is measured (the split of data/triage/source/, looked at while the engine was first tuned,
+so optimistic). The clean estimate is a fresh set written blind by another engineer (`<name>_heldout.jsonl`, built once
+data/triage/build.py names it in `FRESH`: fresh53 to fresh56 and fresh109 to fresh112 now): it is measured once per
+engine, by name (`--split data/triage/<name>_heldout.jsonl`), by someone who does not tune the engine on it. The earlier
+fresh sets (fresh to fresh52 and fresh57 to fresh108, since round 42) were tuned on and are training data; RESULTS.md
+keeps their clean measures.
 """
 
 from __future__ import annotations

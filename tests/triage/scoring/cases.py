@@ -2120,10 +2120,40 @@ ROUND41 = [
          "bullying"),
 ]  # fmt: skip
 
+ROUND42 = [
+    case("dl-kids-onto-the-boat", "wa7d rajel m3ah jouj drari sghar kaybkiw, galia ghadi ydkhelhom l babour had lil",
+         P1, "trafficking"),
+    case("ar-breathing-slowly", "أخي شرب شيئا من الخزانة وهو الآن يتنفس ببطء ولا يستيقظ", P1, "medical"),
+    case("en-forced-me-hours-ago", "a man pulled me behind the building 3 hours ago and forced me, im 15", P1,
+         "sexual_abuse", "danger_now"),
+    case("en-barely-wakes", "my little sister (4) has a fever and barely wakes up, mum is not home", P1, "medical"),
+    case("fr-driven-off-for-work", "un homme l'a emmenee en voiture en disant qu'il lui a trouve du travail, elle "
+         "pleurait au telephone", P1, "trafficking"),
+    case("da-forced-into-car", "شفت جوج رجال كيركبو بزز دريات صغار ف طوموبيل", P1, "trafficking"),
+    case("dl-parking-man-tonight", "moul parking kaydirni ndir m3ah des choses, gal lia nrj3 lih had lila. 3ndi 13",
+         P1, "sexual_abuse", "perpetrator_access"),
+    case("fr-glue-foam-mouth", "un enfant de la rue a sniffé de la colle, il a de la mousse a la bouche", P1,
+         "medical"),
+    case("fr-crossing-tonight", "mon frere de 14 ans veut bruler vers Sebta cette nuit avec des amis", P1,
+         "danger_now"),
+    case("tzm-babies-on-cardboard", "sin warraw mzzinin gnan f lkarṭun g tama n tmzgida, ur dasn illi yan, ghilad", P1,
+         "young_child", "neglect"),
+    case("ar-pregnant-fourteen", "جاءت فتاة عمرها 14 سنة حامل في الشهر الخامس ولا تقول من الأب", P2, "sexual_abuse",
+         rules_level=True),
+    case("fr-hearing-aid-torn", "mon fils de 13 ans est sourd et ils lui arrachent son appareil auditif pour rire",
+         P2, "bullying"),
+    case("en-wheelchair-taken", "older boys keep taking his chair and leaving him on the ground, he is 12", P3,
+         "bullying", rules_level=True),
+    case("tzm-father-wounds-not-self", "yan urgaz ar d itteddu s ljrouḥ ɣ ifassn nns, inna baba s ayd t ikkatn", P2,
+         "physical_abuse", absent="self_harm", rules_level=True),
+    case("fr-swims-badly-not-danger", "mon fils nage mal, il a peur de la piscine", P3, absent="danger_now",
+         rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
-    + ROUND41
+    + ROUND41 + ROUND42
 )  # fmt: skip
