@@ -13,7 +13,7 @@ hypothetical, idiom). `breadth2/` (1,650 more, written the same way) is not read
 bench/triage/heads.py's grid kept the hard cases of the tests right (exam idioms, "ana f dar", "i took the bus to school
 today" went up a level; RESULTS.md, "Round 23c").
 
-`fresh/` to `fresh52/` and `fresh57/` to `fresh108/` were further held-out sets, each written and labelled by hand
+`fresh/` to `fresh52/` and `fresh57/` to `fresh112/` were further held-out sets, each written and labelled by hand
 before the engine was run on it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures).
 Once a set's errors have been looked at it no longer measures anything honestly, so these are now training data (`SEEN`;
 fresh30 since round 22, fresh29 and fresh31 to fresh34 since round 24, fresh35 to fresh40 since round 26, fresh41 to
@@ -21,14 +21,14 @@ fresh44 since round 27, fresh49 to fresh52 since round 28, fresh45 to fresh48 si
 round 30, fresh61 to fresh64 since round 31, fresh65 to fresh68 since round 32, fresh69 to fresh72 since round 33,
 fresh73 to fresh76 since round 34, fresh77 to fresh80 since round 35, fresh81 to fresh84 since round 36, fresh85 to
 fresh88 since round 37, fresh89 to fresh92 since round 38, fresh93 to fresh96 since round 39, fresh97 to fresh100 since
-round 40, fresh101 to fresh104 since round 41, fresh105 to fresh108 since round 42, which read them). `FRESH` names the
-clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets): never train or
-tune on one, never read it or its misses. `fresh53/` to `fresh56/` (2585388, a4ebd36, ecbc178, 202d5c5; written blind in
-round 28 with no emphasis, a general month of contacts) and `fresh109/` to `fresh112/` (ead965b, 6a63da2, 9954dd1,
-d4d86e7; written blind in round 41 with the brief of fresh97 to fresh108: fresh109 a general month with many children
-writing about themselves and short urgent messages, fresh110 exam time and school holidays, fresh111 violence and safety
-at home and nearby, fresh112 friends and peers writing for another child) are the clean sets now, registered with the
-model refitted without the training lines they have word for word.
+round 40, fresh101 to fresh104 since round 41, fresh105 to fresh108 since round 42, fresh109 to fresh112 since round 43,
+which read them). `FRESH` names the clean held-out sets, written blind by another engineer (without the lexicons, rules
+or earlier sets): never train or tune on one, never read it or its misses. `fresh53/` to `fresh56/` (2585388, a4ebd36,
+ecbc178, 202d5c5; written blind in round 28 with no emphasis, a general month of contacts) and `fresh113/` to
+`fresh116/` (ba9c38d, 5136b45, 76355e1, 3b8e7b6; written blind in round 42 with the brief of fresh97 to fresh112:
+fresh113 a general month with ages sometimes missing, fresh114 exam stress and idioms with real emergencies among them,
+fresh115 disability and special needs, fresh116 migration and mobility, documents and birth registration) are the clean
+sets now, registered with the model refitted without the training lines they have word for word.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -47,8 +47,8 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
-SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 109))))}
-FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(109, 113)))}
+SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 113))))}
+FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(113, 117)))}
 HELDOUT_EVERY = 3
 
 

@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.17, 0.36, 0.42)
+THRESHOLDS = (0.19, 0.36, 0.42)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -151,7 +151,10 @@ clean): a P2 head of 0.36 made "i took the bus to school today" P2 at every P1 h
 0.967 / 0.761 / 3.5 %, every hard case right (0.38: 0.967 / 0.761 / 3.6 %; 0.21: 0.966 / 0.767). Round 42 (32,854
 messages: fresh105 to fresh108 read and in training, fresh109 to fresh112 registered clean): every point of P1 heads
 0.17–0.21 by P2 heads 0.36–0.37 gets every hard case right, and 0.17 is above the floor again: (0.17, 0.36, 0.42),
-0.970 / 0.751 / 3.4 % (0.19: 0.968 / 0.760; 0.21: 0.967 / 0.767; a P2 head of 0.37 the same recall, 3.4–3.5 %)."""
+0.970 / 0.751 / 3.4 % (0.19: 0.968 / 0.760; 0.21: 0.967 / 0.767; a P2 head of 0.37 the same recall, 3.4–3.5 %).
+Round 43 (34,090 messages: fresh109 to fresh112 read and in training, fresh113 to fresh116 registered clean): refitted,
+0.17 reads "kan9tte3 f fkhadi b chfra kol lila" P1 (a P2 case) and 0.18 to 0.21 get every hard case right; with no
+time left for the by-writer grid this round, the head went back to 0.19, round 42's 0.968 / 0.760."""
 
 BARE_P1_THRESHOLD = 0.3
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior

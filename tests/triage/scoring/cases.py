@@ -2150,10 +2150,33 @@ ROUND42 = [
          rules_level=True),
 ]  # fmt: skip
 
+ROUND43 = [
+    case("fr-taken-to-work-20-min", "un homme a pris ma soeur de 13 ans, il dit qu'il l'emmène travailler a Agadir, "
+         "partis il y a 10 min", P1, "trafficking"),
+    case("tzm-help-hyphen", "3awnat-iyi ghilad", P1, "danger_now"),
+    case("ar-pesticide-half-hour", "شربت مبيدا قبل ساعة ولا أستطيع التنفس جيدا", P1, "attempt", "medical"),
+    case("da-tutor-touched-today", "الأستاذ قاس ليا بلايص خاصة اليوم فالدار ديالو. عندي 13 عام", P1, "sexual_abuse"),
+    case("da-marry-you-in-summer", "عندي 14 عام وبابا قال ليا غادي نزوجك مع ولد خالتك", P1, "child_marriage"),
+    case("da-work-for-girls-car-now", "واحد جا كيقول عندو خدمة للبنات فطنجة، خدا بنت الجيران دابا فالطوموبيل", P1,
+         "trafficking"),
+    case("en-summer-jobs-car-now", "a man says he has summer jobs for girls and they are putting my cousin (12) in his "
+         "car right now", P1, "trafficking"),
+    case("tzm-father-marry-me", "baba inna ad yi yawl i yan urgaz, ghuri 14 n useggas", P1, "child_marriage"),
+    case("ar-handed-over-tonight", "سمعت جارتنا تقول إنها ستسلمها لعائلة أخرى الليلة، الطفلة عمرها 11 سنة", P1,
+         "trafficking"),
+    case("da-boat-to-spain-tonight", "واحد قال لبنت عمي غادي يدوزها لسبانيا فالبوطي هاد الليلة", P1, "trafficking"),
+    case("dl-wont-go-home-slaughter", "mab9itch bghit nrje3 l dar, bba gal ila rj3t ghadi ydbhni. 13 3am", P1,
+         "afraid_home"),
+    case("da-took-her-to-ruin", "ختي رجعات دابا كتبكي، واحد داها للخربة ودار ليها شي حاجة", P1, "sexual_abuse"),
+    case("fr-promised-to-take-tonight", "un homme d'instagram lui a promis de l'emmener a Rabat ce soir, elle a 14 "
+         "ans", P1, "trafficking"),
+    case("tzm-did-something-to-her", "yan urgaz ig as kra n lhaja i ultma daba, 12 n useggas", P1, "sexual_abuse"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
-    + ROUND41 + ROUND42
+    + ROUND41 + ROUND42 + ROUND43
 )  # fmt: skip
