@@ -261,8 +261,9 @@ BRACKET_REACH = 5
 FIRST_PERSON = frozenset(
     normalise_word(word)
     for word in ("me", "moi", "iyi", "fllai", "flli", "fella", "flla", "liya", "lia", "3liya", "biya", "fiya")
-    + ("ليا", "عليا", "بيا", "فيا", "علي", "غرفتي")
+    + ("ليا", "عليا", "بيا", "فيا", "علي")
     + ("تزويجي", "زواجي")  # a wedding of mine: "أبي وافق على تزويجي"
+    + ("غرفتي",)  # my room, where the harm comes: "ما زال يدخل غرفتي عندما ينام الجميع"
 )
 FIRST_PERSON_ENDINGS = ("ni", "ني")
 OWN_IMAGES = frozenset(
