@@ -607,6 +607,8 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     owned = any(h.name == OWNED for h in hits)
     modifiers = [h for h in hits if h.name in MODIFIERS and not (owned and h.name == "hypothetical")]
     anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
+    supposed = any(h.name == "hypothetical" for h in hits)
+    asked = {clauses[h.first] for h in hits if h.name == LETHALITY and supposed}
     nows = [h for h in hits if h.name == "now"]
     timed_access = [h for h in hits if h.name == "perpetrator_access" and any(_covers(h, n) for n in nows)]
     writers = {(h.first, h.last) for h in hits if h.name == "adult_writer"}
@@ -627,8 +629,12 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         victim = victim or (mine and soft is None)
         relived = relived or (mine and soft in RELIVED)
         if hit.name == "means" and soft is None:
+            # "لو شرب شخص زجاجة مبيد الحشرات هل يموت بسرعة؟": swallowing supposed in a question of lethality is a plan
             acted += [
-                Finding(ACTS[act.name], text[tokens[act.first].start : tokens[hit.last].end])
+                Finding(
+                    "suicide_plan" if clauses[hit.first] in asked else ACTS[act.name],
+                    text[tokens[act.first].start : tokens[hit.last].end],
+                )
                 for act in acts
                 if clauses[act.first] == clauses[hit.first] and act.last < hit.first
             ]
