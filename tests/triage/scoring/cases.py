@@ -2202,10 +2202,39 @@ ROUND44 = [
          absent="danger_now"),
 ]  # fmt: skip
 
+ROUND45 = [
+    case("en-took-me-behind-the", "he took me behind the garage after the party and i didnt tell anyone, im 15", P1,
+         "sexual_abuse", language="en"),
+    case("en-job-car-phone-taken", "my sister got in a car with a man who promised her a job in Fes, then she wrote "
+         "they took my phone", P1, "trafficking", language="en"),
+    case("da-guard-come-with-me-now", "الحارس كيقول ليا نطلع معاه للكاراج دابا", P1, "trafficking"),
+    case("tzm-not-today-falaqa-tomorrow", "lfqih ur iyi ikkat ass-a walakin azkka ad iyi yakka lfalaqa", P1,
+         "physical_abuse"),
+    case("da-hang-me-by-feet-tomorrow", "الفقيه قال غدا غادي يعلقني من رجليا", P1, "physical_abuse"),
+    case("tzm-not-back-from-msid", "illi war d-tuɣul zeg lmsid, d iḍ", P1, "missing_runaway"),
+    case("ar-swim-to-ceuta-tonight", "صديقتي ستحاول السباحة إلى سبتة الليلة", P1, "missing_runaway"),
+    case("dl-finish-himself-tonight", "sa7bi gal ghadi ykmel 3la rasso lila", P1, "suicide_intent"),
+    case("tzm-father-will-kill-me-today", "baba inna-yi ad i-ineɣ ass-a", P1, "danger_now"),
+    case("da-broker-father-took-money", "جا سمسار ودا بنتهم، باها شد الفلوس", P1, "trafficking"),
+    case("en-boss-burns-my-hand", "the owner of the garage burns my hand when i get it wrong, im 12", P1,
+         "physical_abuse", language="en"),
+    case("en-nobody-has-seen-him", "my brother is 9 and nobody has seen him since lunch", P1, "missing_runaway",
+         language="en"),
+    case("fr-man-still-behind-her", "un homme suit ma soeur depuis le collège et il est toujours derrière elle", P1,
+         "danger_now", language="fr"),
+    case("da-knocking-on-my-door", "كيدق على الباب ديالي دابا وماما ماكايناش", P1, "danger_now"),
+    case("ar-friend-swore-he-wont", "صديقي قال إنه فكر أن يرمي نفسه أمام القطار لكنه أقسم أنه لن يفعل", P2,
+         "suicide_intent"),
+    case("fr-simpler-if-i-wasnt-here", "parfois je me dis que tout serait plus simple si j'étais pas là, mais je ferai "
+         "rien", P2, "passive_ideation", language="fr"),
+    case("fr-niece-to-be-engaged", "ma nièce de 15 ans doit être fiancée cet été", P2, "child_marriage",
+         language="fr"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
-    + ROUND41 + ROUND42 + ROUND43 + ROUND44
+    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45
 )  # fmt: skip
