@@ -94,6 +94,12 @@ MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 SOON = "soon"
 """Tomorrow ("ghedda f sba7", "demain matin", "azkka"): a lure set for then is under way, as one set for now is;
 nothing else reads it."""
+NEGATED_DAYS = frozenset(
+    " ".join(token.form for token in tokenise(day))
+    for day in ("today", "tonight", "aujourd'hui", "lyoum", "lyouma", "اليوم", "الليلة", "ass-a", "assa", "ɣassad")
+)
+"""The day a negated harm is bound to when it happens on the others ("ma drbnich lyoum"; not "my dad doesn't hit me
+now", which says it stopped)."""
 ACCESS_NOW = "access_now"
 """Not a lexicon cue: the evidence of access that holds its own timing now ("ghadi yji lyoum l darna")."""
 DAY = "day"
@@ -604,6 +610,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     hits = _drop_reread(_drop_older_children(hits, tokens))
     hits += young_age_hits(tokens, hits) + _ages_then(tokens, hits)
     clauses = clause_ids(tokens, hits)
+    hits = _drop_negated_today(hits, tokens=tokens, clauses=clauses)
     owned = any(h.name == OWNED for h in hits)
     modifiers = [h for h in hits if h.name in MODIFIERS and not (owned and h.name == "hypothetical")]
     anchors = {clauses[h.first] for h in hits if h.name in ("ongoing", LETHALITY)}
@@ -667,6 +674,28 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     disability = any(h.name == "disability" for h in hits)
     repeat = any(h.name == "repeat" for h in hits)
     return Found(findings + derived, bool(cues["now"]), child, figurative, disability, repeat)
+
+
+def _drop_negated_today(hits: list[Hit], *, tokens: tuple[Token, ...], clauses: list[int]) -> list[Hit]:
+    """Drops a negation of abuse bound to the day and that day ("ma drbnich lyoum", "he didn't hit me today", "ur iyi
+    ikkat ass-a … walakin azkka"): the harm happens on the other days, so it is not negated, and today is not when it
+    happens (the blind sets' writers label these as ongoing abuse, P1 from a child)."""
+    days = [h for h in hits if h.name == "now" and _said(h, tokens=tokens) in NEGATED_DAYS]
+    dropped: list[Hit] = []
+    for negation in (h for h in hits if h.name == "negation"):
+        for harm in hits:
+            if harm.name not in ABUSE or clauses[harm.first] != clauses[negation.first]:
+                continue
+            if not negation.first <= harm.first <= negation.last + 1:
+                continue
+            day = next((h for h in days if h.first == max(negation.last, harm.last) + 1), None)
+            dropped += [negation, day] if day is not None else []
+    return [h for h in hits if not any(h is d for d in dropped)]
+
+
+def _said(hit: Hit, *, tokens: tuple[Token, ...]) -> str:
+    """The words of a hit as normalised forms, space-separated."""
+    return " ".join(token.form for token in tokens[hit.first : hit.last + 1])
 
 
 def _after_lure(hits: list[Hit], name: str) -> list[Hit]:

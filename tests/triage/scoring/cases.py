@@ -2231,10 +2231,34 @@ ROUND45 = [
          language="fr"),
 ]  # fmt: skip
 
+ROUND46 = [
+    case("da-not-today-burn-threat", "بابا ما ضربنيش اليوم، ولكن قال ليا غادي نحرقك ملي تمشي ماما", P1,
+         "physical_abuse", absent="negation"),
+    case("en-not-today-is-ongoing", "he didn't hit me today", P1, "physical_abuse", language="en",
+         absent="negation danger_now"),
+    case("dl-not-today-alone-weekend", "ma drbnich lyoum walakin ghadi nb9a m3ah bo7di had lweekend", P1,
+         "physical_abuse", "perpetrator_access", absent="negation"),
+    case("tzm-not-today-room-tonight", "ur iyi ikkat ass-a walakin rad d yas s lbit inu yiḍ ad", P1,
+         "physical_abuse", "perpetrator_access", absent="negation"),
+    case("ar-locked-in-bread-only", "أبي يقفل علي الغرفة منذ يومين ولا يعطيني إلا الخبز", P1, "danger_now"),
+    case("da-fatiha-man-tonight", "دارو ليها الفاتحة البارح وغادي يديوها عند الراجل الليلة", P1, "child_marriage",
+         "danger_now"),
+    case("en-fatiha-tonight", "they did the fatiha for my 14 year old cousin and they're taking her to the man's "
+         "house tonight", P1, "child_marriage", "danger_now", language="en"),
+    case("da-brings-little-girls", "كاين واحد كيجيب بنات صغار لدارو فالليل", P1, "trafficking"),
+    case("fr-work-for-them-girls", "il dit qu'il a du travail pour elles à Casa, elles ont 12 ans", P1, "trafficking"),
+    case("tzm-i-cut-my-hands", "ar ttbbiɣ ifassn inu s lmus", P1, "self_harm"),
+    case("en-hitting-my-mum-now", "dad is hitting my mum right now", P1, "danger_now", language="en"),
+    case("ar-child-sextortion", "يطلب مني المال وإلا سينشره، عمري 14", P1, "online_exploitation"),
+    case("en-servant-insulted", "my neighbour's daughter is treated like a servant and insulted all day", P2,
+         "emotional_abuse", language="en"),
+    case("dl-children-in-mines", "f douar drari 12 3am khdamin f lmines", P2, "child_labour"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
-    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45
+    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46
 )  # fmt: skip

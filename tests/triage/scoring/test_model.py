@@ -56,7 +56,9 @@ def test_the_model_does_not_raise_a_reply_of_one_or_two_words_the_rules_find_not
 # Everyday replies written for this test, absent from the training data (checked below).
 EVERYDAY = ["ok ana hna", "yes I understand", "non merci", "I'm 15 years old", "j'habite à Rabat avec ma mère",
             "ana f l9raya daba", "I'm at school", "wach nta robot", "هل أنت إنسان", "i'll think about it",
-            "safi mn b3d", "I don't know what to say", "my dad is at work and my mom is sleeping"]  # fmt: skip
+            "safi mn b3d", "I don't know what to say", "my dad is at work and my mom is sleeping",
+            "mama ghadi tmchi l 7mam m3a khti", "baba ghadi ysafer l tanja f lkhedma", "ماما مشات عند جدتي",
+            "yemma tddu s lḥmmam", "mon père va au marché ce soir", "mama ghadi tji daba mn lkhedma"]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", EVERYDAY)
