@@ -576,6 +576,8 @@ def softening(hit: Hit, *, modifiers: list[Hit], clauses: list[int], anchors: se
     for modifier in modifiers:
         if clauses[modifier.first] != clause or _covers(hit, modifier):
             continue
+        if modifier.name == "past" and any(h.name == "now" and modifier.last < h.first <= hit.first for h in hits):
+            continue  # "konna kanchemmo lbenzine … o daba wa7d mnhom ta7 o kaytrte3d": now ends the past's reach
         if modifier.name != "negation" or (modifier.first <= hit.first and _negatable(hit, hits=hits)):
             return modifier.name
     return None
@@ -746,9 +748,10 @@ def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
 
 
 def _drop_covered_modifiers(hits: list[Hit]) -> list[Hit]:
-    """Drops a modifier inside a longer timing cue: "zikk" (formerly) is past, "ass-a zikk" (early today) is now;
-    and a past inside a recent span: "hadi 3 ayam" (three days ago) is within the month, not the past."""
-    nows = [h for h in hits if h.name == "now"]
+    """Drops a modifier inside a longer timing cue: "zikk" (formerly) is past, "ass-a zikk" (early today) is now and
+    "azekka zikk" (early tomorrow) soon; and a past inside a recent span: "hadi 3 ayam" (three days ago) is within the
+    month, not the past."""
+    nows = [h for h in hits if h.name in ("now", SOON)]
     recents = [h for h in hits if h.name == "recent"]
     return [
         h

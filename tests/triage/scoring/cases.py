@@ -2255,10 +2255,30 @@ ROUND46 = [
     case("dl-children-in-mines", "f douar drari 12 3am khdamin f lmines", P2, "child_labour"),
 ]  # fmt: skip
 
+ROUND47 = [
+    case("en-drink-spiked-guy-car", "someone put something in my drink at the party, i cant stand up and a guy wants "
+         "to drive me home", P1, "danger_now", language="en"),
+    case("dl-drink-spiked", "daro lia chi haja f lkas w daba rasi kaydor", P1, "danger_now"),
+    case("dl-past-then-now-fitting", "konna kankmiw m3a s7abi o daba wa7d mnhom ta7 o kaytrte3d", P1, "medical"),
+    case("tzm-jump-early-tomorrow", "azekka zikk ad nggzgh zg ssṭeḥ", P1, "suicide_plan", absent="past"),
+    case("tzm-drank-all-the-medicine", "ssuɣ kullu isfra n baba", P1, "attempt"),
+    case("en-bathroom-weekend-alone", "my stepdad comes into the bathroom when i shower, mum is away and its just him "
+         "and me this weekend", P1, "sexual_abuse", "perpetrator_access", language="en"),
+    case("en-alone-with-fever", "the twins next door are 4, alone since yesterday, one is burning up with fever", P1,
+         "medical", "neglect", language="en"),
+    case("en-lined-up-not-yet", "havent taken anything yet, theyre lined up on my desk", P1, "suicide_plan",
+         language="en"),
+    case("fr-drunk-scooter-race", "ils vont faire une course de scooters ce soir après avoir bu", P1, "danger_now",
+         language="fr"),
+    case("ar-runaway-crossing-tonight", "أخي هرب من المركز وسيعبرون الليلة من الشاطئ", P1, "missing_runaway"),
+    case("ar-assaulted-hour-ago-still-there", "زوج خالتي اعتدى عليها قبل ساعة وهو ما زال هناك", P1, "sexual_abuse"),
+    case("dl-they-will-wait-for-me", "wlad l7ouma ghadi ytsnawni lyoum f lbab dial lycée", P1, "perpetrator_access"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
-    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46
+    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46 + ROUND47
 )  # fmt: skip
