@@ -683,16 +683,13 @@ def _drop_negated_today(hits: list[Hit], *, tokens: tuple[Token, ...], clauses: 
     ikkat ass-a … walakin azkka"): the harm happens on the other days, so it is not negated, and today is not when it
     happens (the blind sets' writers label these as ongoing abuse, P1 from a child)."""
     days = [h for h in hits if h.name == "now" and _said(h, tokens=tokens) in NEGATED_DAYS]
-    dropped: list[Hit] = []
+    dropped: set[int] = set()  # by identity: of two equal hits, only the one found first goes
     for negation in (h for h in hits if h.name == "negation"):
-        for harm in hits:
-            if harm.name not in ABUSE or clauses[harm.first] != clauses[negation.first]:
-                continue
-            if not negation.first <= harm.first <= negation.last + 1:
-                continue
+        for harm in (h for h in hits if h.name in ABUSE and clauses[h.first] == clauses[negation.first]):
             day = next((h for h in days if h.first == max(negation.last, harm.last) + 1), None)
-            dropped += [negation, day] if day is not None else []
-    return [h for h in hits if not any(h is d for d in dropped)]
+            if day is not None and negation.first <= harm.first <= negation.last + 1:
+                dropped |= {id(negation), id(day)}
+    return [h for h in hits if id(h) not in dropped]
 
 
 def _said(hit: Hit, *, tokens: tuple[Token, ...]) -> str:
@@ -751,13 +748,13 @@ def _drop_covered_modifiers(hits: list[Hit]) -> list[Hit]:
     """Drops a modifier inside a longer timing cue: "zikk" (formerly) is past, "ass-a zikk" (early today) is now and
     "azekka zikk" (early tomorrow) soon; and a past inside a recent span: "hadi 3 ayam" (three days ago) is within the
     month, not the past."""
-    nows = [h for h in hits if h.name in ("now", SOON)]
+    timings = [h for h in hits if h.name in ("now", SOON)]
     recents = [h for h in hits if h.name == "recent"]
     return [
         h
         for h in hits
         if h.name not in MODIFIERS
-        or not (any(_covers(n, h) for n in nows) or (h.name == "past" and any(_contains(r, h) for r in recents)))
+        or not (any(_covers(t, h) for t in timings) or (h.name == "past" and any(_contains(r, h) for r in recents)))
     ]
 
 
