@@ -38,6 +38,7 @@ CUES = frozenset(
         "lethality",
         "plea",
         "courtesy",
+        "coming",
         "present",
         "silenced",
         "disability",
@@ -67,6 +68,9 @@ PLEAS = frozenset({"plea", "courtesy"})
 """A message made of nothing but calls for help ("please help", "ساعدوني", "aji 3afak bsr3a") is danger now; so
 are three courtesy words in a row ("3afak 3afak 3afak"), though one alone ("please", "3afak") is an everyday reply."""
 MIN_COURTESY = 3
+COMING = "coming"
+"""Someone on the way ("hes comin", "il arrive", "جاي"): with a plea or a courtesy word, and nothing else, danger now
+("help plz hes comin", "الله يخليكم جاي"); with no plea, no call for help ("khali jay daba bach yakhdna l b7r")."""
 PRESENT_ALONE_WORDS = 8
 """A message this short that says the person is here ("wah rah hna daba f salon", "iwa, illa ghid") answers "is he
 there?": the person who harms is present."""
@@ -683,13 +687,13 @@ def _drop_negated_today(hits: list[Hit], *, tokens: tuple[Token, ...], clauses: 
     ikkat ass-a … walakin azkka"): the harm happens on the other days, so it is not negated, and today is not when it
     happens (the blind sets' writers label these as ongoing abuse, P1 from a child)."""
     days = [h for h in hits if h.name == "now" and _said(h, tokens=tokens) in NEGATED_DAYS]
-    dropped: set[int] = set()  # by identity: of two equal hits, only the one found first goes
+    dropped: set[Hit] = set()  # by value: the same words found twice over go together
     for negation in (h for h in hits if h.name == "negation"):
         for harm in (h for h in hits if h.name in ABUSE and clauses[h.first] == clauses[negation.first]):
             day = next((h for h in days if h.first == max(negation.last, harm.last) + 1), None)
             if day is not None and negation.first <= harm.first <= negation.last + 1:
-                dropped |= {id(negation), id(day)}
-    return [h for h in hits if id(h) not in dropped]
+                dropped |= {negation, day}
+    return [h for h in hits if h not in dropped]
 
 
 def _said(hit: Hit, *, tokens: tuple[Token, ...]) -> str:
@@ -733,14 +737,17 @@ def _word_indices(tokens: tuple[Token, ...]) -> list[int]:
 
 
 def _only_pleas(tokens: tuple[Token, ...], hits: list[Hit]) -> bool:
-    """Tells whether every word of the message lies in a call for help or a courtesy word, with at least one call
-    for help or MIN_COURTESY courtesy words ("help me!!", "3afak 3afak 3afak", not "please")."""
+    """Tells whether every word of the message lies in a call for help, a courtesy word or someone on the way, with at
+    least one call for help, MIN_COURTESY courtesy words, or a courtesy word and someone on the way ("help me!!",
+    "3afak 3afak 3afak", "please hes coming"; not "please", nor "hes coming")."""
     pleas = [h for h in hits if h.name in PLEAS]
     if not pleas:
         return False
-    covered = {i for h in pleas for i in range(h.first, h.last + 1)}
+    coming = [h for h in hits if h.name == COMING]
+    covered = {i for h in pleas + coming for i in range(h.first, h.last + 1)}
     words = _word_indices(tokens)
-    enough = any(h.name == "plea" for h in pleas) or sum(h.name == "courtesy" for h in pleas) >= MIN_COURTESY
+    courtesies = sum(h.name == "courtesy" for h in pleas)
+    enough = any(h.name == "plea" for h in pleas) or courtesies >= MIN_COURTESY or bool(coming)
     return bool(words) and enough and all(i in covered for i in words)
 
 

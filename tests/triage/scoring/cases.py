@@ -2275,10 +2275,38 @@ ROUND47 = [
     case("dl-they-will-wait-for-me", "wlad l7ouma ghadi ytsnawni lyoum f lbab dial lycée", P1, "perpetrator_access"),
 ]  # fmt: skip
 
+ROUND48 = [
+    case("en-plea-he-is-coming", "plz help hes comin back", P1, "danger_now", language="en"),
+    case("ar-plea-he-is-coming", "ساعدوني هو قادم الآن", P1, "danger_now"),
+    case("da-courtesy-he-is-coming", "الله يخليكم جاي", P1, "danger_now"),
+    case("dl-please-quickly", "3afak bsr3a", P1, "danger_now"),
+    case("dl-please-quickly-question", "3afak bsr3a jawbni wach kayn chi centre f fes", P4, absent="danger_now",
+         rules_level=True),
+    case("en-coming-alone-is-news", "my aunt is coming to dinner tonight", P4, absent="danger_now", rules_level=True),
+    case("en-has-the-belt", "dont call. he has the belt", P1, "danger_now", language="en"),
+    case("fr-slit-throat-tonight", "il a juré qu'il m'égorge ce soir", P1, "physical_abuse", "danger_now"),
+    case("fr-maid-never-goes-out", "ils m'ont prise pour travailler chez une famille et je ne sors jamais", P1,
+         "trafficking", language="fr"),
+    case("fr-coach-touches-boys", "l'entraîneur touche les garçons après le match, moi aussi, j'ai 11 ans", P1,
+         "sexual_abuse", language="fr"),
+    case("en-my-henna", "we are doing my henna on saturday, im 14", P1, "child_marriage", language="en"),
+    case("ar-my-marriage-to-a-man", "أبي يتحدث مع رجل كبير على زواجي، عمري 14", P1, "child_marriage"),
+    case("da-tell-mum-forgive-me", "قولو لماما تسمح ليا، صافي", P1, "suicide_intent"),
+    case("tzm-cutting-every-night", "ar gzzmɣ ifassn inu kraygatt iḍ, 13 n usggʷas", P1, "self_harm"),
+    case("ar-taken-for-house-work-id-taken", "رجل يأخذني إلى الرباط للعمل في بيت وأخذ بطاقتي، عمري 14", P1,
+         "trafficking"),
+    case("en-mum-locked-in-looking-for-me", "my stepdad locked mum in the bedroom and now hes looking for me", P1,
+         "danger_now", language="en"),
+    case("en-post-her-photos", "a man on instagram says he will post her photos unless she sends more", P2,
+         "online_exploitation", rules_level=True),
+    case("fr-if-i-died-simpler", "parfois je pense que si je mourais ce serait plus simple pour tout le monde", P2,
+         "passive_ideation", language="fr"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
-    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46 + ROUND47
+    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46 + ROUND47 + ROUND48
 )  # fmt: skip
