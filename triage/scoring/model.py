@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.18, 0.36, 0.42)
+THRESHOLDS = (0.17, 0.36, 0.42)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -169,7 +169,12 @@ every hard case right; the rule keeps (0.17, 0.36, 0.42), 0.973 / 0.754 / 3.2 % 
 0.42), 0.973 / 0.750 / 3.2 %, just at the floor (0.18: 0.972 / 0.754; 0.2: 0.970 / 0.762). Round 48 (39,981
 messages: fresh129 to fresh132 read and in training, fresh133 to fresh136 registered clean): 0.17 reads
 "dl-blade-thighs" and "dl-shopkeeper-touched" wrong, 0.18 to 0.2 get every hard case right; the rule takes (0.18, 0.36,
-0.42), 0.972 / 0.758 / 3.1 % (0.17: 0.973 / 0.754; 0.2: 0.970 / 0.766)."""
+0.42), 0.972 / 0.758 / 3.1 % (0.17: 0.973 / 0.754; 0.2: 0.970 / 0.766). Round 49 (41,069 messages: fresh133 to
+fresh136 read and in training, fresh137 to fresh140 registered clean; "dl-blade-thighs", a child's own cutting in the
+first person, made a rules-level case that the model may round up to P1, as DOMAIN's "when in doubt, round up" and the
+blind sets' writers have it): 0.16 reads "fr-garder-secret" and "dl-shopkeeper-touched" wrong, 0.17 to 0.19 get every
+hard case right; the rule takes (0.17, 0.36, 0.42), 0.975 / 0.754 / 3.0 % (0.18: 0.974 / 0.759; 0.19: 0.972 /
+0.762)."""
 
 BARE_P1_THRESHOLD = 0.3
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior

@@ -327,12 +327,17 @@ def find_hits(tokens: tuple[Token, ...]) -> list[Hit]:
 def clause_ids(tokens: tuple[Token, ...], hits: list[Hit]) -> list[int]:
     """Returns, for each token, the number of the clause it belongs to. A clause that is nothing but a time in the
     past ("when i was little, someone in my family did things to me", "asmi ttuɣ d tamezzyant, …", "mli kan 3ndi 9
-    snin, …") is one with the clause after it: it says when that happened."""
+    snin, …") is one with the clause after it: it says when that happened; so is one that is nothing but a
+    hypothetical before a comma ("hypothetically, if I report a neighbour for hitting his kids …"): it says what the
+    next one supposes."""
     breaks = {h.first for h in hits if h.name == "clause_break"}
     ends = [(p.first, _age_end(tokens, hits, p.last)) for p in hits if p.name == "past"]
+    # only before a comma: "asking for a friend. her stepbrother …" is a frame the writer may drop in the next sentence
+    supposed = [(h.first, h.last) for h in hits if h.name == "hypothetical"]
     start = 0
     for index in sorted(breaks):
-        if start < index and any(first <= start and index - 1 <= last for first, last in ends):
+        spans = ends + supposed if tokens[index].form == "," else ends
+        if start < index and any(first <= start and index - 1 <= last for first, last in spans):
             breaks.discard(index)
         start = index + 1
     ids, clause = [], 0
