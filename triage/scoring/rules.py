@@ -98,6 +98,8 @@ MODIFIERS = frozenset({"negation", "past", "hypothetical"})
 SOON = "soon"
 """Tomorrow ("ghedda f sba7", "demain matin", "azkka"): a lure set for then is under way, as one set for now is;
 nothing else reads it."""
+TOMORROW = "tomorrow"
+"""Every `soon` cue of a message, wherever it stands: a child's wedding set for tomorrow is danger now."""
 NEGATED_DAYS = frozenset(
     " ".join(token.form for token in tokenise(day))
     for day in ("today", "tonight", "aujourd'hui", "lyoum", "lyouma", "اليوم", "الليلة", "ass-a", "assa", "ɣassad")
@@ -503,7 +505,8 @@ def stated_age(tokens: tuple[Token, ...], hits: list[Hit]) -> int | None:
     """The writer's own age: a number right after "i'm", "j'ai", "3ndi", "عمري" with its unit or closing its
     clause or a plea ("im 14", "3ndi 15 3am", "i'm 19 now", "عندي 15 عافاكم", "nec 15 n sna"; not "3ndi 15 dh", nor
     the age they were then: "mli kan 3ndi 9 snin")."""
-    followers = {h.first for h in hits if h.name in ("age_unit", "now", "courtesy", "plea")}
+    # "im 15 i dont want it": a first-person word after the number starts the next clause
+    followers = {h.first for h in hits if h.name in ("age_unit", "now", "courtesy", "plea", "self")}
     followers |= {first - 1 for first in followers if first > 0 and tokens[first - 1].form == OF_TZM}
     then = {h.last for h in hits if h.name == "age_then"}
     for hit in hits:
@@ -672,6 +675,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         if h.name in cues:
             cues[h.name].append(text[tokens[h.first].start : tokens[h.last].end])
     cues[ACCESS_NOW] = [text[tokens[h.first].start : tokens[h.last].end] for h in timed_access]
+    cues[TOMORROW] = cues[SOON]  # every "tomorrow", before SOON keeps those that follow a lure
     for name in ("forced", SOON):
         cues[name] = [text[tokens[h.first].start : tokens[h.last].end] for h in _after_lure(hits, name)]
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
@@ -876,6 +880,9 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     settled = any(f.code in ABUSE and f.softened_by == "past" for f in findings)
     if (harmed_now := _harm_now(active, cues, settled=settled)) is not None:
         derived.append(Finding("danger_now", harmed_now))
+    elif "child_marriage" in active and cues[TOMORROW] and not cues["away"] and "danger_now" not in active:
+        # "غادي يزوجوها غدا": a child's wedding tomorrow is under way, as one tonight is
+        derived.append(Finding("danger_now", f"{active['child_marriage'].evidence} … {cues[TOMORROW][0]}"))
     elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:
         derived.append(Finding("danger_now", active["means"].evidence))
     ideation = active.keys() & IDEATION

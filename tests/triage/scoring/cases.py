@@ -1433,7 +1433,8 @@ ROUND21 = [
     # an adult asking about a hard childhood is not a child writing
     case("ar-adult-childhood", "عشت طفولة صعبة مع أب قاس، هل تستمعون للبالغين أيضا؟", P3, rules_level=True),
     # a harm with its timing now that a negation before it denies is no danger now; one it does not reach still is
-    case("en-doesnt-hit-now", "my dad doesn't hit me now", P3, "physical_abuse", absent="danger_now"),
+    # the rules read it stopped, P3; the model may round a child's own word up to P2 as the blind sets' writers do
+    case("en-doesnt-hit-now", "my dad doesn't hit me now", P3, "physical_abuse", absent="danger_now", rules_level=True),
     case("en-no-longer-beats", "my stepdad no longer beats me", P3, "physical_abuse", absent="danger_now"),
     case("dl-no-longer-hits-now", "bba ma b9ach kaydrebni daba", P3, "negation", rules_level=True),
     case("da-no-longer-hits-now", "بابا مابقاش كيضربني دابا", P3, "negation", rules_level=True),
@@ -2334,10 +2335,34 @@ ROUND49 = [
          rules_level=True),
 ]  # fmt: skip
 
+ROUND50 = [
+    case("en-texted-goodbye-sorry", "my brother just texted me goodbye, sorry for everything, and now his phone is off",
+         P1, "suicide_intent", language="en"),
+    case("tzm-danger-dghi-yes", "lkhatar dɣi: ih", P1, "danger_now"),
+    case("en-brought-us-locked-in", "they brought us to Tanger and lock us in a flat, they dont let us go out, im 14",
+         P1, "trafficking", language="en"),
+    case("da-married-off-tomorrow", "بنت خالتي عندها 14 عام غادي يزوجوها غدا", P1, "child_marriage", "danger_now"),
+    case("en-cousin-wedding-tomorrow-happy", "my cousin is getting married tomorrow, im so happy for her", P4,
+         absent="danger_now", rules_level=True),
+    case("en-gum-seller-about-7", "the little boy selling gum on the corner is about 7, a man hits him every night", P1,
+         "physical_abuse", "young_child", language="en"),
+    case("dl-friend-swallowed-pill-fell", "sa7bti klat l7bouba f toilettes o ta7t", P1, "attempt"),
+    case("en-age-then-first-person", "im 15 i dont want to marry him, my dad is marrying me to him in june", P1,
+         "child_marriage", language="en"),
+    case("en-money-to-get-in-still-there", "a man in a car keeps offering money to get in to my little sister, hes "
+         "still there now", P1, "trafficking", language="en"),
+    case("ar-dragging-two-crying-into-car", "يجر طفلين يبكيان ويركبهما سيارة الآن", P1, "trafficking"),
+    case("tzm-educator-hits-us-nightly", "lmurabbi ar aɣ ikkat kraygatt iḍ", P2, "physical_abuse", rules_level=True),
+    case("da-teacher-slapped-him", "ولدي عندو 15 عام والأستاذ صرفقو قدام القسم", P2, "physical_abuse",
+         rules_level=True),
+    case("fr-prof-se-fait-frapper", "mon fils a 13 ans, le prof de sport se fait frapper", P3, absent="physical_abuse",
+         rules_level=True),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
-    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46 + ROUND47 + ROUND48 + ROUND49
+    + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46 + ROUND47 + ROUND48 + ROUND49 + ROUND50
 )  # fmt: skip
