@@ -335,10 +335,10 @@ def clause_ids(tokens: tuple[Token, ...], hits: list[Hit]) -> list[int]:
     breaks = {h.first for h in hits if h.name == "clause_break"}
     ends = [(p.first, _age_end(tokens, hits, p.last)) for p in hits if p.name == "past"]
     # only before a comma: "asking for a friend. her stepbrother …" is a frame the writer may drop in the next sentence
-    supposed = [(h.first, h.last) for h in hits if h.name == "hypothetical"]
+    before_comma = ends + [(h.first, h.last) for h in hits if h.name == "hypothetical"]
     start = 0
     for index in sorted(breaks):
-        spans = ends + supposed if tokens[index].form == "," else ends
+        spans = before_comma if tokens[index].form == "," else ends
         if start < index and any(first <= start and index - 1 <= last for first, last in spans):
             breaks.discard(index)
         start = index + 1
@@ -880,9 +880,6 @@ def _derived(findings: list[Finding], *, cues: dict[str, list[str]], acted: list
     settled = any(f.code in ABUSE and f.softened_by == "past" for f in findings)
     if (harmed_now := _harm_now(active, cues, settled=settled)) is not None:
         derived.append(Finding("danger_now", harmed_now))
-    elif "child_marriage" in active and cues[TOMORROW] and not cues["away"] and "danger_now" not in active:
-        # "غادي يزوجوها غدا": a child's wedding tomorrow is under way, as one tonight is
-        derived.append(Finding("danger_now", f"{active['child_marriage'].evidence} … {cues[TOMORROW][0]}"))
     elif "means" in active and active.keys() & ABUSE and "danger_now" not in active:
         derived.append(Finding("danger_now", active["means"].evidence))
     ideation = active.keys() & IDEATION
@@ -943,12 +940,17 @@ def _harm_now(active: dict[str, Finding], cues: dict[str, list[str]], *, settled
     """The evidence that harm is happening now, when nothing says so yet and the person who harms is not away: a
     harm with timing now, a child afraid while someone has access to them now, or abuse in the past (`settled`) by
     someone whose access itself says today (ACCESS_NOW: "l wa7d li t7rrch b bent khti l3am li fat ghadi yji lyoum l
-    darna"); None otherwise."""
+    darna"), or a child's wedding set for tomorrow, under way as one tonight is ("غادي يزوجوها غدا"); None
+    otherwise."""
     now = cues["now"]
-    if not now or "danger_now" in active or cues["away"]:
+    if "danger_now" in active or cues["away"]:
         return None
-    if active.keys() & NOW_HARM:
+    if now and active.keys() & NOW_HARM:
         return now[0]
+    if "child_marriage" in active and cues[TOMORROW]:
+        return f"{active['child_marriage'].evidence} … {cues[TOMORROW][0]}"
+    if not now:
+        return None
     if cues["afraid"] and "perpetrator_access" in active:
         return f"{cues['afraid'][0]} … {now[0]}"
     if settled and cues[ACCESS_NOW] and "perpetrator_access" in active:
