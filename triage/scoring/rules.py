@@ -27,6 +27,7 @@ CUES = frozenset(
         "self",
         "duration",
         "possession",
+        "stash",
         "will_use",
         "ingest",
         "fall",
@@ -84,7 +85,16 @@ WATCHED = ("present", "silenced")
 calls them."""
 SELF_REACH = 3
 """How many tokens before the person's presence the writer still shares it ("ana w mama rah hna": we are here)."""
-ACTS = {"possession": "suicide_plan", "will_use": "suicide_plan", "ingest": "attempt", "fall": "suicide_plan"}
+STASH = "stash"
+"""Means hidden or put by ("i hid the pills", "j'ai mis la corde dans mon armoire", "أخفيت الحبل"): a plan that a
+promise in the same message does not take back."""
+ACTS = {
+    "possession": "suicide_plan",
+    STASH: "suicide_plan",
+    "will_use": "suicide_plan",
+    "ingest": "attempt",
+    "fall": "suicide_plan",
+}
 """A cue followed by means in the same clause: means at hand or about to be used is a plan ("i have the rope",
 "3ndi l7bel", "je vais avaler les cachets"); means swallowed or drunk is an attempt ("swallowed the tablets",
 "كليت الحبوب"); a height to throw oneself from is a plan ("ghadi nrmi rasi mn sta7")."""
@@ -634,7 +644,7 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     timed_access = [h for h in hits if h.name == "perpetrator_access" and any(_covers(h, n) for n in nows)]
     writers = {(h.first, h.last) for h in hits if h.name == "adult_writer"}
     acts = [h for h in hits if h.name in ACTS and (h.first, h.last) not in writers]  # "ولدي": my son, not "and I have"
-    findings, seen, acted, victim, relived = [], set(), [], False, False
+    findings, seen, acted, victim, relived, held = [], set(), [], False, False, False
     for hit in sorted(hits, key=lambda h: (h.first, -h.last)):
         if hit.name in CUES:
             continue
@@ -651,14 +661,15 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
         relived = relived or (mine and soft in RELIVED)
         if hit.name == "means" and soft is None:
             # "لو شرب شخص زجاجة مبيد الحشرات هل يموت بسرعة؟": swallowing supposed in a question of lethality is a plan
+            before = [act for act in acts if clauses[act.first] == clauses[hit.first] and act.last < hit.first]
             acted += [
                 Finding(
                     "suicide_plan" if clauses[hit.first] in asked else ACTS[act.name],
                     text[tokens[act.first].start : tokens[hit.last].end],
                 )
-                for act in acts
-                if clauses[act.first] == clauses[hit.first] and act.last < hit.first
+                for act in before
             ]
+            held = held or any(act.name == STASH for act in before)
         if (hit.name, evidence, soft) not in seen:
             seen.add((hit.name, evidence, soft))
             findings.append(Finding(hit.name, evidence, soft))
@@ -681,7 +692,9 @@ def find_signals(text: str, *, tokens: tuple[Token, ...]) -> Found:
     cues["plea"] = [text[tokens[0].start : tokens[-1].end]] if _only_pleas(tokens, hits) else []
     cues[HERE] = cues["present"] if cues["present"] and _here(tokens, hits, clauses, now=bool(cues["now"])) else []
     cues[SETTLED_CUE] = [text[tokens[h.first].start : tokens[h.last].end] for h in hits if h.name == "past"]
-    if cues["disavow"] and not cues["now"] and not cues["farewell"]:  # "je vais pas me faire de mal … merci pour tout"
+    # "je vais pas me faire de mal … merci pour tout" is no disavowal, nor is "i wont do anything stupid, i just put
+    # the rope in my wardrobe in case": means at hand outweigh the promise
+    if cues["disavow"] and not cues["now"] and not cues["farewell"] and not held:
         findings, acted = _disavowed(findings, acted=acted, by=cues["disavow"][0])
     derived = _derived(findings, cues=cues, acted=acted)
     figurative = any(h.name in IDIOMS for h in hits)

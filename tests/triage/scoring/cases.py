@@ -2359,10 +2359,47 @@ ROUND50 = [
          rules_level=True),
 ]  # fmt: skip
 
+ROUND51 = [
+    case("en-promise-but-rope-hidden", "dont worry i wont do anything dumb, i just put the rope under my bed", P1,
+         "suicide_plan", language="en"),
+    case("ar-promise-but-pills-hidden", "لن أؤذي نفسي، لكنني أخفيت الحبوب تحت وسادتي", P1, "suicide_plan"),
+    case("en-pills-thought-not-done", "i thought about taking my nan's pills but i didnt", P2, "hypothetical",
+         absent="suicide_plan", rules_level=True),
+    case("da-how-many-pills-not-wake", "شحال خاصني من كاشي باش ما نفيقش", P1, "means"),
+    case("dl-cant-go-home-uncle-tonight", "ma 9adrach nrje3 l dar, khali gal ghadi y9tlni", P1, "afraid_home"),
+    case("dl-cant-revise-not-home", "ma9dertch nraja3 l exam, rasi 3yan", P3, absent="afraid_home", rules_level=True),
+    case("tzm-father-gives-me-to-man", "baba ira ad iyi-yakka i yan urgaz, ɣuri 13", P1, "child_marriage"),
+    case("fr-attendent-le-zodiac", "mon neveu de 16 ans attend le zodiac ce soir dans la forêt", P1, "trafficking"),
+    case("dl-port-truck-now", "khouya 15 3am daba f port tanja bgha ytle3 f camion", P1, "trafficking"),
+    case("fr-just-taken-by-two-men", "une petite vient d'etre emmenee par deux hommes en moto", P1, "danger_now"),
+    case("fr-taken-to-hospital", "ma fille vient d'etre emmenee a l'hopital, elle va bien maintenant", P4,
+         absent="danger_now", rules_level=True),
+    case("en-burned-on-purpose", "i burned my hand on purpose last night with a lighter", P1, "self_harm",
+         language="en"),
+    case("en-burned-cooking", "i burned myself cooking lol", P4, absent="self_harm", rules_level=True),
+    case("dl-gang-makes-her-beg", "wa7d nas kaykhliwha ttleb f lmo7ata kol nhar, 3ndha 11 3am", P1, "trafficking"),
+    case("da-kids-take-his-money", "الدراري فالقسم كيضحكو عليه وكيديو ليه الفلوس ديال الفطور", P3,
+         "bullying", absent="trafficking", rules_level=True),
+    case("ar-not-allowed-to-call", "أعمل في مزرعة بعيدة ولا يتركني أتصل بعائلتي، عمري 14", P1, "trafficking"),
+    case("da-ex-took-son-from-school", "باه دا ولدي من المدرسة بلا ما يقولي وقال غادي يخرج بيه من البلاد الليلة",
+         P1, "missing_runaway"),
+    case("tzm-tourist-wants-me-back", "argaz ifka yi lflus idgam, ira ad as dduɣ dɣi", P1, "perpetrator_access"),
+    case("tzm-doctor-tomorrow", "rad ddugh d yemma s ṭṭbib azkka", P4, absent="physical_abuse", rules_level=True),
+    case("fr-parents-au-mariage-ce-soir", "mes parents vont au mariage ce soir, je garde mon petit frère", P3,
+         absent="child_marriage danger_now", rules_level=True),
+    case("dl-parents-wedding-today", "walidiya mchaw l3ers lyoum w ana f dar", P4, absent="child_marriage danger_now",
+         rules_level=True),
+    case("dl-dad-came-in-with-knife", "bba dkhel l bit daba m3ah jenwi", P1, "danger_now"),
+    case("fr-ouvert-le-gaz", "j'ai ouvert le gaz dans la cuisine et je me suis enfermée", P1, "attempt"),
+    case("en-tried-with-belt-stronger", "tried with the belt last night, it broke. ill get a stronger one", P1,
+         "attempt", language="en"),
+]  # fmt: skip
+
 ALL = (
     EN + FR + DARIJA_LAT + DARIJA_AR + AR + TZM + HARD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + ROUND11
     + ROUND12 + ROUND13 + ROUND14 + ROUND15 + ROUND16 + ROUND17 + ROUND18 + ROUND19 + ROUND20 + ROUND21
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
     + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46 + ROUND47 + ROUND48 + ROUND49 + ROUND50
+    + ROUND51
 )  # fmt: skip
