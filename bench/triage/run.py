@@ -7,9 +7,9 @@ a clean one (reading a set's misses spends it).
 
 By default only heldout.jsonl is measured (the split of data/triage/source/, looked at while the engine was first tuned,
 so optimistic). The clean estimate is a fresh set written blind by another engineer (`<name>_heldout.jsonl`, built once
-data/triage/build.py names it in `FRESH`: fresh53 to fresh56 and fresh145 to fresh148 now): it is measured once per
+data/triage/build.py names it in `FRESH`: fresh53 to fresh56 and fresh149 to fresh152 now): it is measured once per
 engine, by name (`--split data/triage/<name>_heldout.jsonl`), by someone who does not tune the engine on it. The earlier
-fresh sets (fresh to fresh52 and fresh57 to fresh144, since round 51) were tuned on and are training data; RESULTS.md
+fresh sets (fresh to fresh52 and fresh57 to fresh148, since round 52) were tuned on and are training data; RESULTS.md
 keeps their clean measures.
 """
 

@@ -13,7 +13,7 @@ hypothetical, idiom). `breadth2/` (1,650 more, written the same way) is not read
 bench/triage/heads.py's grid kept the hard cases of the tests right (exam idioms, "ana f dar", "i took the bus to school
 today" went up a level; RESULTS.md, "Round 23c").
 
-`fresh/` to `fresh52/` and `fresh57/` to `fresh144/` were further held-out sets, each written and labelled by hand
+`fresh/` to `fresh52/` and `fresh57/` to `fresh148/` were further held-out sets, each written and labelled by hand
 before the engine was run on it, measured clean and then tuned on (bench/triage/RESULTS.md has their clean figures).
 Once a set's errors have been looked at it no longer measures anything honestly, so these are now training data (`SEEN`;
 fresh30 since round 22, fresh29 and fresh31 to fresh34 since round 24, fresh35 to fresh40 since round 26, fresh41 to
@@ -24,16 +24,17 @@ fresh88 since round 37, fresh89 to fresh92 since round 38, fresh93 to fresh96 si
 round 40, fresh101 to fresh104 since round 41, fresh105 to fresh108 since round 42, fresh109 to fresh112 since round 43,
 fresh113 to fresh116 since round 44, fresh117 to fresh120 since round 45, fresh121 to fresh124 since round 46, fresh125
 to fresh128 since round 47, fresh129 to fresh132 since round 48, fresh133 to fresh136 since round 49, fresh137 to
-fresh140 since round 50, fresh141 to fresh144 since round 51, which read them). `FRESH` names the clean held-out sets,
-written blind by another engineer (without the lexicons, rules or earlier sets): never train or tune on one, never read
-it or its misses. `fresh53/` to `fresh56/` (2585388, a4ebd36, ecbc178, 202d5c5; written blind in round 28 with no
-emphasis, a general month of contacts) and `fresh145/` to `fresh148/` (8970ce7, 95a8afe, 45654bf, f16a734; written blind
-in round 51 from a brief of the same form: fresh145 a general month with no emphasis, fresh146 sexual abuse by
-relatives, neighbours and people the family trusts (secrecy, threats to keep quiet, a first disclosure, parents who do
-not believe), fresh147 a child or teenager writing about another child in danger (a friend, a classmate, a sibling, a
-cousin; what they saw or were told, unsure whether to tell), fresh148 messages that switch language or script inside the
-message, with heavy spelling variants, slang, voice-to-text errors and abbreviations) are the clean sets now, registered
-with the model refitted without the training lines they have word for word.
+fresh140 since round 50, fresh141 to fresh144 since round 51, fresh145 to fresh148 since round 52, which read them).
+`FRESH` names the clean held-out sets, written blind by another engineer (without the lexicons, rules or earlier sets):
+never train or tune on one, never read it or its misses. `fresh53/` to `fresh56/` (2585388, a4ebd36, ecbc178, 202d5c5;
+written blind in round 28 with no emphasis, a general month of contacts) and `fresh149/` to `fresh152/` (685e69c,
+29e02b8, db02d04, 09572dd; written blind in round 52 from a brief of the same form: fresh149 a general month with no
+emphasis, fresh150 a child or teenager writing about another child they worry about (a friend, a classmate, a brother or
+sister, a cousin, someone met online; often second-hand, some urgent and many not), fresh151 violence in the street and
+the neighbourhood (fights, gangs, knives, harassment on the way home, drugs sold to children, older boys who threaten,
+the police), fresh152 health emergencies and accidents mixed with protection (overdoses and poisoning, injuries, a
+pregnant girl, eating problems, chronic illness left without care, accidents at home or at work)) are the clean sets
+now, registered with the model refitted without the training lines they have word for word.
 A round that reads one of them moves it to `SEEN`; the others stay clean. A fresh set whose folder is not there is
 skipped.
 
@@ -52,8 +53,8 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 TRAIN_ONLY = SOURCE / "train_only"
 BREADTH = (HERE / "breadth",)
-SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 145))))}
-FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(145, 149)))}
+SEEN = {name: HERE / name for name in ("fresh", *(f"fresh{n}" for n in (*range(2, 53), *range(57, 149))))}
+FRESH: dict[str, Path] = {name: HERE / name for name in (f"fresh{n}" for n in (*range(53, 57), *range(149, 153)))}
 HELDOUT_EVERY = 3
 
 

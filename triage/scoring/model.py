@@ -13,7 +13,7 @@ from triage.scoring.features import DIMENSIONS, Features, Parts
 from triage.scoring.types import Level
 
 WEIGHTS_FILE = "weights.json"
-THRESHOLDS = (0.17, 0.36, 0.42)
+THRESHOLDS = (0.18, 0.36, 0.42)
 """The cumulative probability each head (≤P1, ≤P2, ≤P3) must reach, chosen recall-first by 5-fold cross-validation
 on the training split (`python -m triage.scoring.train --cv`, which prints the best triples and every P1 threshold
 of its grid: 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.3). The P1 head is the lowest above the head's
@@ -180,7 +180,10 @@ the newer sets' writers label it): 0.18 reads "fr-garder-secret" wrong and 0.17 
 0.2 get every hard case right; the rule takes (0.19, 0.36, 0.42), 0.973 / 0.764 / 3.2 % (0.18: 0.974 / 0.760; 0.2:
 0.972 / 0.766). Round 51 (43,435 messages: fresh141 to fresh144 read and in training, fresh145 to fresh148 registered
 clean): 0.16 reads "fr-garder-secret" and "dl-shopkeeper-touched" wrong, 0.17 to 0.2 get every hard case right; the
-rule takes (0.17, 0.36, 0.42), 0.976 / 0.754 / 2.9 % (0.18: 0.975 / 0.758; 0.2: 0.973 / 0.765)."""
+rule takes (0.17, 0.36, 0.42), 0.976 / 0.754 / 2.9 % (0.18: 0.975 / 0.758; 0.2: 0.973 / 0.765). Round 52 (44,423
+messages: fresh145 to fresh148 read and in training, fresh149 to fresh152 registered clean): 0.17 reads
+"fr-garder-secret" wrong and 0.15 "da-video-money" and "dl-shopkeeper-touched" too, 0.18 to 0.2 get every hard case
+right; the rule takes (0.18, 0.36, 0.42), 0.974 / 0.760 / 3.0 % (0.19: 0.973 / 0.763; 0.2: 0.973 / 0.766)."""
 
 BARE_P1_THRESHOLD = 0.3
 """The P1 head's threshold for a message in which the rules find nothing (see `engine._thresholds`): with the prior

@@ -2390,9 +2390,42 @@ ROUND51 = [
     case("dl-parents-wedding-today", "walidiya mchaw l3ers lyoum w ana f dar", P4, absent="child_marriage danger_now",
          rules_level=True),
     case("dl-dad-came-in-with-knife", "bba dkhel l bit daba m3ah jenwi", P1, "danger_now"),
-    case("fr-ouvert-le-gaz", "j'ai ouvert le gaz dans la cuisine et je me suis enfermée", P1, "attempt"),
+    case("fr-ouvert-le-gaz", "j'ai ouvert le gaz dans ma chambre et je me suis enfermée", P1, "attempt"),
     case("en-tried-with-belt-stronger", "tried with the belt last night, it broke. ill get a stronger one", P1,
          "attempt", language="en"),
+]  # fmt: skip
+
+ROUND52 = [
+    case("da-locked-in-room-since-yesterday", "سدات عليا فالبيت من البارح وما عطاتني ما ناكل", P1, "danger_now"),
+    case("fr-sextortion-more-photos-tonight", "il veut d'autres photos ce soir sinon il envoie celles que j'ai deja "
+         "envoyees a toute ma classe", P1, "online_exploitation", language="fr"),
+    case("ar-man-took-me-doors-locked", "رجل أخذني من المحطة والأبواب مقفلة ولا أعرف إلى أين نذهب", P1, "trafficking"),
+    case("da-took-my-card-on-the-bus", "واحد خدا ليا لاكارط وحنا فالطوبيس لطنجة، قال ليا كاين الخدمة", P1,
+         "trafficking"),
+    case("tzm-dad-hit-mum-now-not-moving", "baba yewwet yemma ruxa, ur tsmussu", P1, "danger_now"),
+    case("da-tell-my-sister-i-love-her", "شكرا على كلشي، قولو لخويا الصغير راني كنبغيه", P1, "suicide_plan"),
+    case("tzm-tell-mum-i-love-her", "tanmmirt. init i yemma is ar tt ttiriɣ", P1, "suicide_plan"),
+    case("da-since-i-was-small-weekly", "عمي كيقيسني من ملي كان عندي 9 سنين وباقي كيجي كل جمعة", P1, "sexual_abuse",
+         "ongoing"),
+    case("fr-viol-cet-apres-midi", "ma cousine s'est fait violer cet après-midi, elle est chez nous", P1,
+         "sexual_abuse", "danger_now"),
+    case("fr-mise-dehors-va-la-tuer", "son père vient de la mettre dehors et dit qu'il va la tuer si elle rentre", P1,
+         "afraid_home"),
+    case("fr-maman-va-me-tuer-20h", "ma mère va me tuer si je rentre après 20h mdr", P3, absent="afraid_home",
+         rules_level=True),
+    case("dl-employer-burned-her-no-hospital", "mwlat dar 7r9atha b lfer w ma bghawch ydiwha l sbitar", P1,
+         "medical"),
+    case("en-meet-him-tonight-or-pics", "a man online wants my cousin to meet him tonight or he'll send her pics to "
+         "everyone", P1, "online_exploitation", language="en"),
+    case("tzm-he-will-sleep-here-tonight", "argaz nna ar tt i9essa ira ad ins gh tgmmi nngh gh yid ad", P1,
+         "perpetrator_access"),
+    case("ar-taken-to-marry-tomorrow", "سيأخذونني غدا إلى القرية لأتزوج رجلا كبيرا، عمري 15", P1, "child_marriage"),
+    case("da-gas-open-door-shut", "حليت البوطة فالكوزينة وسديت الباب", P1, "attempt"),
+    case("da-gas-for-tea", "حليت البوطة باش نطيب أتاي", P4, absent="attempt", rules_level=True),
+    case("en-gas-for-tea", "i turned on the gas to make tea", P4, absent="attempt", rules_level=True),
+    case("en-happening-now-bus", "a man is forcing two small kids onto a bus, its happening now", P1, "danger_now"),
+    case("fr-pas-ce-soir", "mon voisin frappe son fils souvent, pas ce soir, à qui signaler ?", P2, "physical_abuse",
+         absent="danger_now", rules_level=True),
 ]  # fmt: skip
 
 ALL = (
@@ -2401,5 +2434,5 @@ ALL = (
     + ROUND22 + ROUND23 + ROUND24 + ROUND25 + ROUND26 + ROUND27 + ROUND28 + ROUND29 + ROUND30
     + ROUND31 + ROUND32 + ROUND33 + ROUND34 + ROUND35 + ROUND36 + ROUND37 + ROUND38 + ROUND39 + ROUND40
     + ROUND41 + ROUND42 + ROUND43 + ROUND44 + ROUND45 + ROUND46 + ROUND47 + ROUND48 + ROUND49 + ROUND50
-    + ROUND51
+    + ROUND51 + ROUND52
 )  # fmt: skip
